@@ -1,0 +1,5 @@
+"""Command line: `python -m macros {build,serve,check,schema}`."""
+
+from macros.cli import main
+
+raise SystemExit(main())

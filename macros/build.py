@@ -1,0 +1,95 @@
+"""Build both languages into one site directory, replacing it only when everything succeeded."""
+
+from __future__ import annotations
+
+import logging
+import shutil
+import sys
+import time
+from pathlib import Path
+
+from mkdocs.commands.build import build as mkdocs_build
+from mkdocs.config import load_config
+from mkdocs.exceptions import MkDocsException
+
+from macros import dataset, pages
+from macros.render import render
+from macros.schema import LANGUAGES
+
+ROOT = Path(__file__).resolve().parent.parent
+log = logging.getLogger("mkdocs")
+
+
+def _configure_logging() -> None:
+    """Show MkDocs warnings and errors as `WARNING - …` lines; keep its INFO chatter quiet."""
+    if not any(getattr(h, "_crm", False) for h in log.handlers):
+        handler = logging.StreamHandler(sys.stderr)
+        handler.setFormatter(logging.Formatter("%(levelname)s - %(message)s"))
+        handler._crm = True  # type: ignore[attr-defined]
+        log.addHandler(handler)
+        log.setLevel(logging.WARNING)
+        log.propagate = False
+
+
+def build_language(project: Path, lang: str, site_dir: Path, *, strict: bool) -> None:
+    config = load_config(
+        config_file=str(project / "docs" / f"{lang}.yml"), site_dir=str(site_dir), strict=strict
+    )
+    mkdocs_build(config)
+
+
+def write_root(project: Path, site_dir: Path) -> None:
+    """The root page: sends a visitor to their language, with plain links when JS is off."""
+    content = dataset.load(project / "docs" / "data")
+    views = {lang: pages.view(content, lang) for lang in LANGUAGES}
+    html = render(project / "overrides" / "crm", "root.html", views=views, languages=LANGUAGES)
+    (site_dir / "index.html").write_text(html, encoding="utf-8")
+
+
+def build_into(project: Path, target: Path, *, strict: bool = True, quiet: bool = False) -> None:
+    """Build every language into `target`, which is replaced only if all of it succeeded.
+
+    Raises ContentError (dataset) or MkDocsException (anything else) and leaves `target` as is.
+    """
+    _configure_logging()
+
+    def say(message: str) -> None:
+        if not quiet:
+            print(message, file=sys.stderr, flush=True)
+
+    dataset.load(project / "docs" / "data")  # every dataset problem at once, before any build
+    staging = target.with_name(f".{target.name}.building")
+    shutil.rmtree(staging, ignore_errors=True)
+    staging.mkdir(parents=True)
+    try:
+        for lang in LANGUAGES:
+            started = time.perf_counter()
+            say(f"Building {lang} …")
+            build_language(project, lang, staging / lang, strict=strict)
+            say(f"Built {lang} in {time.perf_counter() - started:.1f} s")
+        write_root(project, staging)
+    except BaseException:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise
+    old = target.with_name(f".{target.name}.old")
+    shutil.rmtree(old, ignore_errors=True)
+    if target.exists():
+        target.rename(old)
+    staging.rename(target)
+    shutil.rmtree(old, ignore_errors=True)
+
+
+def build_site(site_dir: Path, *, strict: bool = True, project: Path = ROOT) -> int:
+    """`python -m macros build`: exit status 0 on success, 1 with a message on failure."""
+    started = time.perf_counter()
+    try:
+        build_into(project, site_dir.resolve(), strict=strict)
+    except dataset.ContentError as error:
+        print(f"ERROR - {error}\nThe site was not built; {site_dir} is unchanged.", file=sys.stderr)
+        return 1
+    except MkDocsException as error:
+        print(f"ERROR - {error}\nThe site was not built; {site_dir} is unchanged.", file=sys.stderr)
+        return 1
+    elapsed = time.perf_counter() - started
+    print(f"Site built in {site_dir} ({elapsed:.1f} s): open {site_dir / 'index.html'}")
+    return 0

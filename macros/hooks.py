@@ -1,0 +1,73 @@
+"""MkDocs hooks: check the dataset first, derive per-language settings, add generated pages.
+
+Runs in every language build (docs/ja.yml, docs/en.yml). The dataset is checked in `on_config`,
+before MkDocs cleans the site directory, so a broken dataset leaves the last good site untouched.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority
+from mkdocs.structure.files import File, Files
+
+from macros import dataset, pages
+from macros.schema import LANGUAGES
+
+
+def language(config: MkDocsConfig) -> str:
+    """The build's language: the name of its docs folder (docs/ja → ja)."""
+    lang = Path(config.docs_dir).name
+    if lang not in LANGUAGES:
+        raise PluginError(
+            f"docs_dir '{config.docs_dir}' is not a language folder ({', '.join(LANGUAGES)}). "
+            "mkdocs.yml is the shared base: build with `python -m macros build`, "
+            "or one language with `mkdocs build -f docs/ja.yml`."
+        )
+    return lang
+
+
+def data_dir(config: MkDocsConfig) -> Path:
+    return Path(config.docs_dir).parent / "data"
+
+
+def templates_dir(config: MkDocsConfig) -> Path:
+    custom = config.theme.custom_dir
+    if not custom:
+        raise PluginError("theme.custom_dir must point at overrides/")
+    return Path(custom) / "crm"
+
+
+@event_priority(100)  # before every plugin, so nothing runs on a broken dataset
+def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    lang = language(config)
+    content = dataset.load(data_dir(config))
+    view = pages.view(content, lang)
+    ui = view["ui"]
+    root = config.site_url or "http://127.0.0.1:8000/"
+    root = root if root.endswith("/") else root + "/"
+    config.site_url = f"{root}{lang}/"
+    config.site_name = ui["site_name"]
+    config.site_description = ui["site_description"]
+    config.use_directory_urls = False  # pages open from disk (file://) and on any static host
+    config.nav = pages.nav(view)
+    for entry in config.theme["palette"]:
+        key = entry["toggle"]["name"]
+        entry["toggle"]["name"] = ui.get(key, key)
+    names = content.ui.root["language_name"]
+    languages = [{"code": code, "name": names[code]} for code in LANGUAGES]
+    extra: Any = config.extra
+    extra["crm"] = {"lang": lang, "root": root, "languages": languages}
+    extra["alternate"] = languages  # makes Material's header show the selector (our partial)
+    return config
+
+
+def on_files(files: Files, config: MkDocsConfig) -> Files:
+    lang = language(config)
+    view = pages.view(dataset.load(data_dir(config)), lang)
+    for src_uri, text in pages.generated(view, templates_dir(config)):
+        files.append(File.generated(config, src_uri, content=text))
+    return files
