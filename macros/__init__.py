@@ -31,7 +31,9 @@ def define_env(env: Any) -> None:
     def checklist() -> str:
         """Every checklist item, grouped by pattern, as a plain HTML form."""
         ctx = context()
-        return render(templates, "checklist.html", groups=ctx["patterns"], headings=True, **ctx)
+        geo = cycle.layout(ctx["cycle"], ctx["patterns"])
+        groups = ctx["patterns"]
+        return render(templates, "checklist.html", groups=groups, headings=True, geo=geo, **ctx)
 
     def cycle_diagram() -> str:
         """The dream-cycle diagram (inline SVG) with its legend."""

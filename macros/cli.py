@@ -55,13 +55,13 @@ def cmd_schema(args: argparse.Namespace) -> int:
 def cmd_build(args: argparse.Namespace) -> int:
     from macros import build
 
-    return build.build_site(Path(args.site_dir), strict=not args.no_strict)
+    return build.build_site(Path(args.site_dir), strict=not args.no_strict, project=args.project)
 
 
 def cmd_serve(args: argparse.Namespace) -> int:
     from macros import serve
 
-    return serve.serve(args.host, args.port)
+    return serve.serve(args.host, args.port, project=args.project)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -76,10 +76,12 @@ def main(argv: list[str] | None = None) -> int:
     build = sub.add_parser("build", help="build both languages into one site directory")
     build.add_argument("--site-dir", default=str(ROOT / "site"))
     build.add_argument("--no-strict", action="store_true", help="do not fail on warnings")
+    build.add_argument("--project", type=Path, default=ROOT, help=argparse.SUPPRESS)
     build.set_defaults(run=cmd_build)
     serve = sub.add_parser("serve", help="serve both languages, rebuilding on every edit")
     serve.add_argument("--host", default="127.0.0.1")
     serve.add_argument("--port", type=int, default=8000)
+    serve.add_argument("--project", type=Path, default=ROOT, help=argparse.SUPPRESS)
     serve.set_defaults(run=cmd_serve)
     args = parser.parse_args(argv)
     status: int = args.run(args)

@@ -12,10 +12,10 @@ from typing import Any
 SIZE = 480  # viewBox width and height
 CENTER = SIZE / 2
 RADIUS = 160  # circle the step nodes sit on
-NODE_W, NODE_H = 100, 46  # a step node: fits "Reflection" at 16 px
+NODE_W, NODE_H = 104, 46  # a step node: fits "Reflection" at 15 px
 RING = 96  # radius of the PDCA ring inside the nodes
 BADGE = 15  # radius of a pattern marker
-BADGE_RADIUS = 212  # pattern markers sit outside their step
+BADGE_RADIUS = 224  # pattern markers sit outside their step
 
 
 def polar(angle: float, radius: float) -> tuple[float, float]:
@@ -51,7 +51,7 @@ def layout(steps: list[dict[str, Any]], patterns: list[dict[str, Any]]) -> dict[
         markers = []
         here = [p for p in patterns if p["cycle_step"] == step["id"]]
         for offset, pattern in enumerate(here):
-            spread = (offset - (len(here) - 1) / 2) * 0.17
+            spread = (offset - (len(here) - 1) / 2) * 0.2
             bx, by = polar(angle + spread, BADGE_RADIUS)
             markers.append({"pattern": pattern, "x": bx, "y": by})
         nodes.append({"step": step, "x": x, "y": y, "markers": markers})

@@ -54,6 +54,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     config.site_description = ui["site_description"]
     config.use_directory_urls = False  # pages open from disk (file://) and on any static host
     config.nav = pages.nav(view)
+    config.mdx_configs.setdefault("toc", {})["permalink_title"] = ui["permalink"]
     for entry in config.theme["palette"]:
         key = entry["toggle"]["name"]
         entry["toggle"]["name"] = ui.get(key, key)

@@ -7,6 +7,8 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
+from markupsafe import escape
+
 from macros import model
 from macros.dataset import Content
 from macros.render import render
@@ -23,15 +25,17 @@ def view(content: Content, lang: str) -> model.View:
 
 
 def nav(view: model.View) -> list[Any]:
-    """Navigation with translated titles, patterns in dataset order."""
-    ui = view["ui"]
+    """Navigation with translated titles, patterns in dataset order.
+
+    Titles are HTML-escaped here: Material writes nav titles into the page unescaped.
+    """
+    ui = {key: str(escape(text)) for key, text in view["ui"].items()}
+    patterns = [
+        {str(escape(f"{p['number']}. {p['short_title']}")): p["src"]} for p in view["patterns"]
+    ]
     return [
         {ui["nav_home"]: "index.md"},
-        {
-            ui["nav_patterns"]: [
-                {f"{p['number']}. {p['short_title']}": p["src"]} for p in view["patterns"]
-            ]
-        },
+        {ui["nav_patterns"]: patterns},
         {ui["nav_cycle"]: "cycle.md"},
         {ui["nav_checklist"]: "checklist.md"},
         {ui["nav_sources"]: "sources.md"},

@@ -96,3 +96,6 @@ class Dataset(Strict):
 
 class Strings(RootModel[dict[UiKey, Text]]):
     """Interface strings used by templates and page scripts, keyed by a snake_case name."""
+
+    # The validator rejects keys outside the pattern; say so to editors too.
+    model_config = ConfigDict(frozen=True, json_schema_extra={"additionalProperties": False})

@@ -1,0 +1,143 @@
+"""Shared fixtures: a built site, a local server for it, parsed HTML, and a scratch project copy."""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import shutil
+import threading
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
+from playwright.sync_api import Browser, BrowserContext, Page, sync_playwright
+
+from macros.build import build_into
+
+ROOT = Path(__file__).resolve().parent.parent
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+ARTIFACTS = ROOT / "test-artifacts"
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+
+
+def copy_project(target: Path) -> Path:
+    """A scratch copy of everything a build reads, so a test may edit it freely."""
+    for name in ("docs", "overrides", "macros"):
+        shutil.copytree(ROOT / name, target / name, ignore=shutil.ignore_patterns("__pycache__"))
+    shutil.copy2(ROOT / "mkdocs.yml", target / "mkdocs.yml")
+    return target
+
+
+@pytest.fixture
+def project(tmp_path: Path) -> Path:
+    """A scratch copy of the project."""
+    return copy_project(tmp_path / "project")
+
+
+class Server:
+    """A static file server on 127.0.0.1 for one directory, on a free port."""
+
+    def __init__(self, directory: Path) -> None:
+        class Quiet(http.server.SimpleHTTPRequestHandler):
+            def log_message(self, format: str, *args: object) -> None:
+                pass
+
+        handler = functools.partial(Quiet, directory=str(directory))
+        self.httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+        self.url = f"http://127.0.0.1:{self.httpd.server_address[1]}"
+        self.thread = threading.Thread(target=self.httpd.serve_forever, daemon=True)
+        self.thread.start()
+
+    def close(self) -> None:
+        self.httpd.shutdown()
+        self.httpd.server_close()
+
+
+@pytest.fixture(scope="session")
+def server_port() -> Iterator[Server]:
+    """A server started before the build, so the build's site_url can name its address."""
+    holder = ROOT / ".pytest_cache" / "served"
+    shutil.rmtree(holder, ignore_errors=True)
+    holder.mkdir(parents=True)
+    server = Server(holder)
+    yield server
+    server.close()
+
+
+@pytest.fixture(scope="session")
+def site_dir(server_port: Server, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The real site, built once per session with site_url set to the test server."""
+    project = copy_project(tmp_path_factory.mktemp("site-project"))
+    mp = pytest.MonkeyPatch()
+    mp.setenv("SITE_URL", server_port.url + "/")
+    try:
+        build_into(project, project / "site", quiet=True)
+    finally:
+        mp.undo()
+    served = ROOT / ".pytest_cache" / "served"
+    shutil.rmtree(served)
+    shutil.copytree(project / "site", served)
+    return served
+
+
+@pytest.fixture(scope="session")
+def base_url(site_dir: Path, server_port: Server) -> str:
+    """Address of the built site on the local test server (no trailing slash)."""
+    return server_port.url
+
+
+def parse(path: Path) -> BeautifulSoup:
+    return BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+
+
+@pytest.fixture(scope="session")
+def html(site_dir: Path) -> Callable[[str], BeautifulSoup]:
+    """Parsed HTML of a built page, by its path under the site (e.g. `ja/index.html`)."""
+
+    @functools.cache
+    def load(relative: str) -> BeautifulSoup:
+        return parse(site_dir / relative)
+
+    return load
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[Browser]:
+    """Debian's Chromium, headless, started once per session."""
+    if not Path(CHROMIUM).exists():
+        pytest.fail(f"{CHROMIUM} is missing: run `make test`, which installs Debian's chromium")
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield chromium
+        chromium.close()
+
+
+@pytest.fixture
+def context(browser: Browser) -> Iterator[BrowserContext]:
+    """A fresh browser profile per test (empty storage), that fails the test on a page error."""
+    ctx = browser.new_context(viewport={"width": 1280, "height": 900})
+    ctx.set_default_timeout(10_000)
+    errors: list[str] = []
+    ctx.on("weberror", lambda error: errors.append(str(error.error)))
+    yield ctx
+    ctx.close()
+    assert errors == [], f"uncaught errors in the page: {errors}"
+
+
+def screenshot(page: Page, name: str) -> Path:
+    """Save a full-page screenshot under test-artifacts/ (kept by CI, looked at by people)."""
+    ARTIFACTS.mkdir(exist_ok=True)
+    path = ARTIFACTS / f"{name}.png"
+    page.screenshot(path=str(path), full_page=True)
+    return path

@@ -1,0 +1,251 @@
+"""The built site: every pattern in both languages, navigation, alternates, escaping, offline."""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
+from ruamel.yaml import YAML
+
+from macros import dataset
+from macros.build import build_into
+from macros.schema import LANGUAGES
+
+from .conftest import ROOT, parse
+
+Html = Callable[[str], BeautifulSoup]
+CONTENT = dataset.load(ROOT / "docs" / "data")
+PATTERNS = CONTENT.dataset.patterns
+
+
+def heading(tag: BeautifulSoup | None) -> str:
+    """Text of a heading without its permalink mark."""
+    assert tag is not None
+    return "".join(
+        str(part) if isinstance(part, str) else part.get_text()
+        for part in tag.children
+        if getattr(part, "get", lambda _k: None)("class") != ["headerlink"]
+    ).strip()
+
+
+PAGES = ["index.html", "cycle.html", "checklist.html", "sources.html"] + [
+    f"patterns/{p.id}.html" for p in PATTERNS
+]
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_every_pattern_has_a_page_in_every_language(html: Html, lang: str) -> None:
+    """Each pattern's page carries its title, its sections and its checklist items."""
+    for pattern in PATTERNS:
+        page = html(f"{lang}/patterns/{pattern.id}.html")
+        assert heading(page.h1) == pattern.title[lang]
+        for anchor in ("symptoms", "causes", "countermeasures", "cycle", "checklist", "related"):
+            assert page.find(id=anchor), f"{pattern.id} ({lang}) lacks #{anchor}"
+        boxes = page.select("form[data-crm-checklist] input[type=checkbox]")
+        assert [b["name"] for b in boxes] == [item.id for item in pattern.checklist]
+        for box in boxes:
+            assert page.find("label", attrs={"for": box["id"]}), "every checkbox has a label"
+        for measure in pattern.countermeasures:
+            assert page.find(id=f"cm-{measure.id}")
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_nav_lists_patterns_in_dataset_order_with_translated_titles(html: Html, lang: str) -> None:
+    """The navigation shows the patterns in dataset order under a translated section title."""
+    page = html(f"{lang}/index.html")
+    labels = [
+        a.get_text(" ", strip=True) for a in page.select("nav.md-nav--primary a.md-nav__link")
+    ]
+    expected = [f"{i}. {p.short_title[lang]}" for i, p in enumerate(PATTERNS, 1)]
+    positions = [labels.index(title) for title in expected]
+    assert positions == sorted(positions)
+    nav_text = page.select_one("nav.md-nav--primary").get_text(" ", strip=True)
+    assert CONTENT.ui.root["nav_patterns"][lang] in nav_text
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_pages_declare_language_and_absolute_per_page_alternates(
+    html: Html, lang: str, base_url: str
+) -> None:
+    """`<html lang>` is right and hreflang links point at this page in each language."""
+    for path in PAGES:
+        page = html(f"{lang}/{path}")
+        assert page.html is not None
+        assert page.html["lang"] == lang
+        alternates = {
+            link["hreflang"]: link["href"] for link in page.select("link[rel=alternate][hreflang]")
+        }
+        assert alternates == {
+            "ja": f"{base_url}/ja/{path}",
+            "en": f"{base_url}/en/{path}",
+            "x-default": f"{base_url}/",
+        }
+
+
+def test_every_page_has_a_counterpart_with_the_same_anchors(site_dir: Path) -> None:
+    """Both languages have the same pages, and each page has the same heading ids."""
+    for path in PAGES:
+        ids = [
+            {h["id"] for h in parse(site_dir / lang / path).select("h1[id], h2[id], h3[id]")}
+            for lang in LANGUAGES
+        ]
+        assert ids[0] == ids[1], path
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_no_page_fetches_from_another_host(site_dir: Path, lang: str) -> None:
+    """No src, stylesheet or preconnect points at another host (no web fonts, no CDN)."""
+    for page_path in (site_dir / lang).rglob("*.html"):
+        page = parse(page_path)
+        for tag in page.select("[src], link[href]"):
+            url = str(tag.get("src") or tag.get("href"))
+            rel = tag.get("rel") or []
+            if "alternate" in rel or "canonical" in rel:
+                continue  # metadata, not fetched by the browser (see main.html)
+            assert not re.match(r"^(https?:)?//", url), f"{page_path}: {tag}"
+    for asset in (site_dir / lang / "assets").rglob("*.css"):
+        assert "fonts.googleapis" not in asset.read_text(encoding="utf-8")
+
+
+def test_home_links_every_pattern_and_the_checklist(html: Html) -> None:
+    """The home page has a card per pattern and a way into the checklist, in both languages."""
+    for lang in LANGUAGES:
+        page = html(f"{lang}/index.html")
+        links = {a["href"] for a in page.select(".crm-cards a[href]")}
+        assert {f"patterns/{p.id}.html" for p in PATTERNS} <= links
+        assert page.select_one('a.md-button[href="checklist.html"]')
+
+
+def test_cycle_diagram_is_labelled_and_marks_every_pattern(html: Html) -> None:
+    """The SVG has a title and description, eight steps, and a marker for each pattern."""
+    for lang in LANGUAGES:
+        page = html(f"{lang}/cycle.html")
+        svg = page.select_one("figure.crm-cycle svg")
+        assert svg is not None
+        assert svg.title is not None
+        assert svg.title.get_text() == CONTENT.ui.root["cycle_title"][lang]
+        labels = [t.get_text() for t in svg.select(".crm-cycle__node text")]
+        assert labels == [step.label[lang] for step in CONTENT.dataset.cycle]
+        markers = {m["data-pattern"] for m in svg.select(".crm-cycle__marker")}
+        assert markers == {p.id for p in PATTERNS}
+        legend = page.select(".crm-cycle__legend a")
+        assert [a.get_text() for a in legend] == [p.short_title[lang] for p in PATTERNS]
+
+
+def test_checklist_page_lists_every_item_grouped_by_pattern(html: Html) -> None:
+    """The checklist page has one group per pattern and a labelled checkbox per item."""
+    for lang in LANGUAGES:
+        page = html(f"{lang}/checklist.html")
+        groups = page.select("form[data-crm-checklist] fieldset[data-pattern]")
+        assert [g["data-pattern"] for g in groups] == [p.id for p in PATTERNS]
+        for group, pattern in zip(groups, PATTERNS, strict=True):
+            assert group.legend is not None
+            names = [box["name"] for box in group.select("input[type=checkbox]")]
+            assert names == [item.id for item in pattern.checklist]
+
+
+def test_search_index_holds_each_language_only(site_dir: Path) -> None:
+    """A Japanese word from the content is in the ja search index and not in the en one."""
+    word = PATTERNS[0].short_title.ja
+    indexes = {
+        lang: json.loads((site_dir / lang / "search" / "search_index.json").read_text("utf-8"))
+        for lang in LANGUAGES
+    }
+    assert indexes["ja"]["config"]["lang"] == ["ja"]
+    assert word in json.dumps(indexes["ja"], ensure_ascii=False)
+    assert word not in json.dumps(indexes["en"], ensure_ascii=False)
+    english = PATTERNS[0].title.en
+    assert english in json.dumps(indexes["en"], ensure_ascii=False)
+
+
+def test_root_page_offers_both_languages_without_javascript(html: Html) -> None:
+    """The root page links each language, so a visitor without JS still gets in."""
+    page = html("index.html")
+    links = {a["hreflang"]: a["href"] for a in page.select("main a[hreflang]")}
+    assert links == {lang: f"{lang}/index.html" for lang in LANGUAGES}
+
+
+def add_pattern(project: Path, pattern_id: str, title: str) -> None:
+    """Append a copy of the first pattern under a new id, as a maintainer would."""
+    path = project / "docs" / "data" / "patterns.yml"
+    yaml = YAML()
+    data = yaml.load(path)
+    new = json.loads(json.dumps(data["patterns"][0]))
+    new["id"] = pattern_id
+    new["title"] = {"ja": f"{title}（日本語）", "en": title}
+    new["short_title"] = {"ja": "新しい失敗", "en": title}
+    new["related"] = [data["patterns"][0]["id"]]
+    for item in new["checklist"]:
+        item["id"] = f"{pattern_id}-{item['id']}"
+    data["patterns"].append(new)
+    yaml.dump(data, path)
+
+
+def test_a_new_pattern_in_the_yaml_appears_everywhere(project: Path) -> None:
+    """One YAML entry gives a page per language, nav, card, cycle marker and checklist group."""
+    add_pattern(project, "no-owner", "Nobody owns the CRM")
+    build_into(project, project / "site", quiet=True)
+    for lang in LANGUAGES:
+        page = parse(project / "site" / lang / "patterns" / "no-owner.html")
+        assert "Nobody owns the CRM" in heading(page.h1)
+        home = parse(project / "site" / lang / "index.html")
+        assert home.select_one('.crm-cards a[href="patterns/no-owner.html"]')
+        assert "新しい失敗" in home.select_one("nav.md-nav--primary").get_text() or lang == "en"
+        cycle = parse(project / "site" / lang / "cycle.html")
+        assert cycle.select_one('.crm-cycle__marker[data-pattern="no-owner"]')
+        checklist = parse(project / "site" / lang / "checklist.html")
+        assert checklist.select_one('fieldset[data-pattern="no-owner"]')
+        index = (project / "site" / lang / "search" / "search_index.json").read_text("utf-8")
+        assert "patterns/no-owner.html" in index
+
+
+def test_removing_a_pattern_removes_it_everywhere(project: Path) -> None:
+    """Deleting a pattern (and references to it) removes its page, card, marker and items."""
+    path = project / "docs" / "data" / "patterns.yml"
+    yaml = YAML()
+    data = yaml.load(path)
+    gone = data["patterns"].pop()["id"]
+    for pattern in data["patterns"]:
+        pattern["related"] = [ref for ref in pattern["related"] if ref != gone]
+    yaml.dump(data, path)
+    build_into(project, project / "site", quiet=True)
+    for lang in LANGUAGES:
+        assert not (project / "site" / lang / "patterns" / f"{gone}.html").exists()
+        home = (project / "site" / lang / "index.html").read_text("utf-8")
+        assert f"patterns/{gone}.html" not in home
+        checklist = (project / "site" / lang / "checklist.html").read_text("utf-8")
+        assert f'data-pattern="{gone}"' not in checklist
+
+
+def test_dataset_text_is_escaped_but_inline_markdown_renders(project: Path) -> None:
+    """A `<script>` in a title shows as text; *emphasis* and links in text render."""
+    path = project / "docs" / "data" / "patterns.yml"
+    yaml = YAML()
+    data = yaml.load(path)
+    first = data["patterns"][0]
+    first["title"]["en"] = "<script>alert(1)</script> & co"
+    first["short_title"]["en"] = "<b>Bold</b> claim"
+    first["description"]["en"] = 'He said "hi" <img src=x onerror=alert(1)>'
+    first["summary"]["en"] = "Read *carefully* and see [the checklist](../checklist.md)."
+    yaml.dump(data, path)
+    build_into(project, project / "site", quiet=True)
+    site = project / "site" / "en"
+    page = parse(site / "patterns" / f"{first['id']}.html")
+    assert page.select("article script") == []
+    assert heading(page.h1) == "<script>alert(1)</script> & co"
+    assert page.title is not None
+    assert "<script>" in page.title.get_text()  # shown as text in the tab title
+    assert page.select_one("article em") is not None
+    assert page.select_one('article a[href="../checklist.html"]') is not None
+    description = page.select_one('meta[name="description"]')
+    assert description is not None
+    assert description["content"] == first["description"]["en"]
+    for other in ("index.html", "checklist.html", "cycle.html"):
+        built = parse(site / other)
+        assert built.select("img[src=x]") == []
+        assert built.select("article b, nav b") == []
+        assert "<b>Bold</b> claim" in built.get_text()
