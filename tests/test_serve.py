@@ -1,0 +1,96 @@
+"""The serve command: rebuilds on a dataset edit, keeps serving the last good site on a mistake."""
+
+from __future__ import annotations
+
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+
+from macros import dataset
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port: int = sock.getsockname()[1]
+        return port
+
+
+def fetch(url: str) -> str:
+    with urllib.request.urlopen(url, timeout=5) as response:
+        body: bytes = response.read()
+        return body.decode("utf-8")
+
+
+MARKER = "Edited while serving"
+
+
+def marker_absent(body: str) -> bool:
+    return MARKER not in body
+
+
+def wait_until(url: str, ready: Callable[[str], bool], what: str, timeout: float = 60) -> str:
+    """Poll `url` until its body satisfies `ready`; return the body."""
+    deadline = time.monotonic() + timeout
+    body = ""
+    while time.monotonic() < deadline:
+        try:
+            body = fetch(url)
+            if ready(body):
+                return body
+        except OSError:
+            pass
+        time.sleep(0.25)
+    raise AssertionError(f"{url} never {what}; last body started {body[:200]!r}")
+
+
+def wait_for(url: str, text: str) -> str:
+    return wait_until(url, lambda body: text in body, f"showed {text!r}")
+
+
+@pytest.fixture
+def served(project: Path) -> Iterator[tuple[str, Path, subprocess.Popen[str]]]:
+    port = free_port()
+    process = subprocess.Popen(
+        [sys.executable, "-m", "macros", "serve", "--port", str(port), "--project", str(project)],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+    )
+    try:
+        yield f"http://127.0.0.1:{port}", project, process
+    finally:
+        process.terminate()
+        process.wait(timeout=10)
+
+
+def test_serve_rebuilds_on_yaml_edit_and_survives_a_mistake(
+    served: tuple[str, Path, subprocess.Popen[str]],
+) -> None:
+    """Editing the YAML updates the page; a broken YAML keeps the last good page served."""
+    url, project, process = served
+    data = project / "docs" / "data" / "patterns.yml"
+    text = data.read_text(encoding="utf-8")
+    pattern = dataset.load(data.parent).dataset.patterns[0]
+    page = f"{url}/en/patterns/{pattern.id}.html"
+    assert marker_absent(wait_for(page, '<h1 id="top"'))
+    root = wait_for(f"{url}/", "ja/index.html")
+    assert "en/index.html" in root
+
+    assert text.count(pattern.title.en) == 1
+    data.write_text(text.replace(pattern.title.en, MARKER), "utf-8")
+    wait_for(page, MARKER)
+
+    data.write_text(data.read_text(encoding="utf-8") + "\n  - id: [broken\n", "utf-8")
+    time.sleep(3)  # the rebuild fails; the server must keep answering with the last good page
+    assert MARKER in fetch(page)
+    assert process.poll() is None, "the server must keep running"
+
+    data.write_text(text, "utf-8")
+    wait_until(page, marker_absent, "dropped the edit after the YAML was restored")
