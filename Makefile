@@ -5,6 +5,7 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
+NODE_STAMP := node_modules/.installed
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
 .PHONY: site serve check test lint browser clean
@@ -13,6 +14,11 @@ $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --quiet -e '.[test]'
+	touch $@
+
+# Test-only npm tools (axe-core, Lighthouse, the Nu HTML checker); nothing from npm ships in the site.
+$(NODE_STAMP): package.json package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
 	touch $@
 
 site: $(STAMP) ## build both languages into site/
@@ -40,7 +46,8 @@ lint: $(STAMP)
 	$(BIN)/python -m macros schema --check
 	$(BIN)/python -m macros check
 
-test: $(STAMP) browser lint ## every check and test, browser included
+test: $(STAMP) $(NODE_STAMP) browser lint ## every check and test, browser included
+	node --test tests/js/
 	$(BIN)/python -m pytest
 
 clean:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import os
 import shutil
 import sys
 import time
@@ -18,6 +19,7 @@ from macros.schema import LANGUAGES
 
 ROOT = Path(__file__).resolve().parent.parent
 log = logging.getLogger("mkdocs")
+DEFAULT_SITE_URL = "http://127.0.0.1:8000/"  # as in mkdocs.yml; `make serve` serves here
 
 
 def _configure_logging() -> None:
@@ -39,11 +41,20 @@ def build_language(project: Path, lang: str, site_dir: Path, *, strict: bool) ->
 
 
 def write_root(project: Path, site_dir: Path) -> None:
-    """The root page: sends a visitor to their language, with plain links when JS is off."""
+    """Root pages: index.html sends a visitor to their language (plain links when JS is off);
+    404.html, which static hosts serve for any missing address, links both languages' homes."""
     content = dataset.load(project / "docs" / "data")
     views = {lang: pages.view(content, lang) for lang in LANGUAGES}
-    html = render(project / "overrides" / "crm", "root.html", views=views, languages=LANGUAGES)
-    (site_dir / "index.html").write_text(html, encoding="utf-8")
+    templates = project / "overrides" / "crm"
+    for template, name in (("root.html", "index.html"), ("root-404.html", "404.html")):
+        html = render(templates, template, views=views, languages=LANGUAGES, root=site_root())
+        (site_dir / name).write_text(html, encoding="utf-8")
+
+
+def site_root() -> str:
+    """The published address of the site root (SITE_URL), ending in a slash."""
+    root = os.environ.get("SITE_URL") or DEFAULT_SITE_URL
+    return root if root.endswith("/") else root + "/"
 
 
 def build_into(project: Path, target: Path, *, strict: bool = True, quiet: bool = False) -> None:

@@ -249,3 +249,11 @@ def test_dataset_text_is_escaped_but_inline_markdown_renders(project: Path) -> N
         assert built.select("img[src=x]") == []
         assert built.select("article b, nav b") == []
         assert "<b>Bold</b> claim" in built.get_text()
+
+
+def test_root_404_links_both_homes_absolutely(html: Html, base_url: str) -> None:
+    """The 404 page a static host serves for any missing address leads home in each language."""
+    page = html("404.html")
+    links = {a["hreflang"]: a["href"] for a in page.select("main a[hreflang]")}
+    assert links == {lang: f"{base_url}/{lang}/index.html" for lang in LANGUAGES}
+    assert page.select_one('meta[name="robots"][content="noindex"]')
