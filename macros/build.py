@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import logging
+import multiprocessing
 import os
 import shutil
 import sys
 import time
+from concurrent.futures import ProcessPoolExecutor, as_completed
 from pathlib import Path
 
 from mkdocs.commands.build import build as mkdocs_build
@@ -38,6 +40,28 @@ def build_language(project: Path, lang: str, site_dir: Path, *, strict: bool) ->
         config_file=str(project / "docs" / f"{lang}.yml"), site_dir=str(site_dir), strict=strict
     )
     mkdocs_build(config)
+
+
+def _pool() -> ProcessPoolExecutor:
+    """One process per language, up to the number of cores: the languages build in parallel.
+
+    forkserver, not fork: the caller may have threads (a test server, a browser driver).
+    """
+    context = multiprocessing.get_context("forkserver")
+    context.set_forkserver_preload(["macros.build"])  # later forks start with MkDocs imported
+    workers = max(1, min(len(LANGUAGES), os.cpu_count() or 1))
+    return ProcessPoolExecutor(max_workers=workers, mp_context=context)
+
+
+def _build_job(project: Path, lang: str, site_dir: Path, strict: bool) -> tuple[str, float]:
+    """Build one language in a worker; report failure as text (exceptions may not pickle)."""
+    _configure_logging()
+    started = time.perf_counter()
+    try:
+        build_language(project, lang, site_dir, strict=strict)
+    except MkDocsException as error:
+        return str(error) or type(error).__name__, 0.0
+    return "", time.perf_counter() - started
 
 
 def write_root(project: Path, site_dir: Path) -> None:
@@ -73,11 +97,21 @@ def build_into(project: Path, target: Path, *, strict: bool = True, quiet: bool 
     shutil.rmtree(staging, ignore_errors=True)
     staging.mkdir(parents=True)
     try:
-        for lang in LANGUAGES:
-            started = time.perf_counter()
-            say(f"Building {lang} …")
-            build_language(project, lang, staging / lang, strict=strict)
-            say(f"Built {lang} in {time.perf_counter() - started:.1f} s")
+        say(f"Building {', '.join(LANGUAGES)} …")
+        with _pool() as pool:
+            jobs = {
+                pool.submit(_build_job, project, lang, staging / lang, strict): lang
+                for lang in LANGUAGES
+            }
+            errors = []
+            for job in as_completed(jobs):
+                error, seconds = job.result()
+                if error:
+                    errors.append(f"[{jobs[job]}] {error}")
+                else:
+                    say(f"Built {jobs[job]} in {seconds:.1f} s")
+        if errors:
+            raise MkDocsException("\n".join(errors))
         write_root(project, staging)
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)

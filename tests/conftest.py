@@ -49,6 +49,7 @@ class Server:
     """A static file server on 127.0.0.1 for one directory, on a free port."""
 
     def __init__(self, directory: Path) -> None:
+        self.directory = directory
         class Quiet(http.server.SimpleHTTPRequestHandler):
             def log_message(self, format: str, *args: object) -> None:
                 pass
@@ -65,12 +66,9 @@ class Server:
 
 
 @pytest.fixture(scope="session")
-def server_port() -> Iterator[Server]:
+def server_port(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
     """A server started before the build, so the build's site_url can name its address."""
-    holder = ROOT / ".pytest_cache" / "served"
-    shutil.rmtree(holder, ignore_errors=True)
-    holder.mkdir(parents=True)
-    server = Server(holder)
+    server = Server(tmp_path_factory.mktemp("served"))
     yield server
     server.close()
 
@@ -85,10 +83,8 @@ def site_dir(server_port: Server, tmp_path_factory: pytest.TempPathFactory) -> P
         build_into(project, project / "site", quiet=True)
     finally:
         mp.undo()
-    served = ROOT / ".pytest_cache" / "served"
-    shutil.rmtree(served)
-    shutil.copytree(project / "site", served)
-    return served
+    shutil.copytree(project / "site", server_port.directory, dirs_exist_ok=True)
+    return server_port.directory
 
 
 @pytest.fixture(scope="session")
