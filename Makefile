@@ -6,6 +6,8 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 NODE_STAMP := node_modules/.installed
+PROPERDOCS_VENV := .venv-properdocs
+PROPERDOCS_STAMP := $(PROPERDOCS_VENV)/.installed
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
 .PHONY: site serve check test lint browser clean
@@ -21,6 +23,14 @@ $(NODE_STAMP): package.json package-lock.json
 	npm ci --no-audit --no-fund --loglevel=error
 	touch $@
 
+# ProperDocs (the maintained fork of MkDocs 1.6) in its own venv, for the test that the site
+# builds with it too: installed next to MkDocs it makes plugins print a "switch" banner.
+$(PROPERDOCS_STAMP): pyproject.toml
+	$(PYTHON) -m venv $(PROPERDOCS_VENV)
+	$(PROPERDOCS_VENV)/bin/python -m pip install --quiet --upgrade pip
+	$(PROPERDOCS_VENV)/bin/python -m pip install --quiet 'properdocs==1.6.7' -e .
+	touch $@
+
 site: $(STAMP) ## build both languages into site/
 	$(BIN)/python -m macros build
 
@@ -31,12 +41,14 @@ check: $(STAMP) ## check the dataset only (seconds; used by pre-commit)
 	$(BIN)/python -m macros check
 
 # Browser tests drive Debian's Chromium (never a downloaded browser); Japanese fonts make the
-# screenshots readable.
+# screenshots readable; Java runs the Nu HTML Checker.
 browser:
-	@if ! command -v chromium >/dev/null || ! fc-list :lang=ja 2>/dev/null | grep -q .; then \
-	  echo "Installing Debian's chromium and fonts-noto-cjk …"; \
+	@if ! command -v chromium >/dev/null || ! command -v java >/dev/null \
+	    || ! fc-list :lang=ja 2>/dev/null | grep -q .; then \
+	  echo "Installing Debian's chromium, fonts-noto-cjk and a Java runtime …"; \
 	  $(SUDO) apt-get update -qq && \
-	  DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq chromium fonts-noto-cjk >/dev/null; \
+	  DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq \
+	    chromium fonts-noto-cjk default-jre-headless >/dev/null; \
 	fi
 
 lint: $(STAMP)
@@ -46,7 +58,7 @@ lint: $(STAMP)
 	$(BIN)/python -m macros schema --check
 	$(BIN)/python -m macros check
 
-test: $(STAMP) $(NODE_STAMP) browser lint ## every check and test, browser included
+test: browser $(STAMP) $(NODE_STAMP) $(PROPERDOCS_STAMP) lint ## every check and test, browser included
 	node --test tests/js/
 	$(BIN)/python -m pytest
 

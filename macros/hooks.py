@@ -14,7 +14,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files
 
-from macros import dataset, pages
+from macros import dataset, pages, sitemap
 from macros.schema import LANGUAGES
 
 
@@ -72,3 +72,8 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     for src_uri, text in pages.generated(view, templates_dir(config)):
         files.append(File.generated(config, src_uri, content=text))
     return files
+
+
+def on_post_build(config: MkDocsConfig) -> None:
+    """A sitemap in each sub-folder: Material fetches one next to every hreflang link (no 404)."""
+    sitemap.write_folder_sitemaps(Path(config.site_dir), config.site_url or "")

@@ -12,9 +12,9 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from playwright.sync_api import Browser, BrowserContext, ConsoleMessage, Page, sync_playwright
+from playwright.sync_api import Browser, BrowserContext, ConsoleMessage, Page
 
-from tests.conftest import CHROMIUM, CHROMIUM_ARGS, ROOT
+from tests.conftest import ROOT
 
 KEY = "crm-failure-patterns:checklist"
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
@@ -25,11 +25,9 @@ OTHER = "department-silos-shared-goal"  # an item of the third pattern
 
 
 @pytest.fixture(scope="session")
-def cl_browser() -> Iterator[Browser]:
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        yield browser
-        browser.close()
+def cl_browser(browser: Browser) -> Browser:
+    """The session's Chromium (tests/conftest.py): one Playwright per session."""
+    return browser
 
 
 class Errors(list[str]):

@@ -50,6 +50,7 @@ class Server:
 
     def __init__(self, directory: Path) -> None:
         self.directory = directory
+
         class Quiet(http.server.SimpleHTTPRequestHandler):
             def log_message(self, format: str, *args: object) -> None:
                 pass

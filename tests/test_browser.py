@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from urllib.parse import urlsplit
 
 import pytest
@@ -45,7 +46,8 @@ def test_language_switch_after_instant_navigation(context: BrowserContext, base_
     page = open_page(context, f"{base_url}/en/index.html")
     target = PATTERNS[2]
     page.locator(f'.crm-cards a[href$="patterns/{target.id}.html"]').click()
-    expect(page).to_have_url(f"{base_url}/en/patterns/{target.id}.html")
+    # navigation.tracking may add the current section's anchor: compare without it.
+    expect(page).to_have_url(re.compile(re.escape(f"{base_url}/en/patterns/{target.id}.html")))
     assert page.evaluate("performance.getEntriesByType('navigation').length") == 1
     switch_language(page, "ja")
     expect(page).to_have_url(f"{base_url}/ja/patterns/{target.id}.html")

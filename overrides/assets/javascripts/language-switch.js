@@ -28,6 +28,15 @@
   if (typeof document$ !== "undefined") {
     document$.subscribe(updateLanguageLinks);
   }
+  // navigation.tracking keeps the current section in the address as the reader scrolls: take it
+  // along at the moment the link is used.
+  ["pointerdown", "focusin", "click"].forEach(function (type) {
+    document.addEventListener(type, function (event) {
+      if (event.target instanceof Element && event.target.closest("a[data-crm-language]")) {
+        updateLanguageLinks();
+      }
+    }, true);
+  });
   // document$ does not emit from file://; run once on load in any case.
   if (document.readyState === "loading") {
     document.addEventListener("DOMContentLoaded", updateLanguageLinks);
