@@ -10,7 +10,7 @@ PROPERDOCS_VENV := .venv-properdocs
 PROPERDOCS_STAMP := $(PROPERDOCS_VENV)/.installed
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: site serve check test lint browser clean
+.PHONY: site serve check test lint browser clean bench words
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -61,6 +61,12 @@ lint: $(STAMP)
 test: browser $(STAMP) $(NODE_STAMP) $(PROPERDOCS_STAMP) lint ## every check and test, browser included
 	node --test tests/js/
 	$(BIN)/python -m pytest
+
+bench: $(STAMP) $(NODE_STAMP) browser ## benchmarks → benchmarks/RESULTS.md (minutes; QUICK=1 for a short run)
+	$(BIN)/python benchmarks/run.py $(if $(QUICK),--quick)
+
+words: $(STAMP) ## after a content change: regenerate the search word lists (tests/search/words-*.yml)
+	$(BIN)/python -m tests.search.words
 
 clean:
 	rm -rf site .site.* test-artifacts

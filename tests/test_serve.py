@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import signal
 import socket
 import subprocess
 import sys
@@ -66,7 +67,7 @@ def served(project: Path) -> Iterator[tuple[str, Path, subprocess.Popen[str]]]:
     try:
         yield f"http://127.0.0.1:{port}", project, process
     finally:
-        process.terminate()
+        process.send_signal(signal.SIGINT)  # as Ctrl+C: serve removes its temporary site
         process.wait(timeout=10)
 
 

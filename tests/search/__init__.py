@@ -1,0 +1,1 @@
+"""Search quality: the word lists, their ground truth, and measuring Material's search."""

@@ -1,0 +1,307 @@
+"""Words a reader may search for, taken from the built pages, with the pages that contain each.
+
+`python -m tests.search.words` builds the site and writes tests/search/words-<lang>.yml;
+`--check` exits 1 when the files are out of step with the content (tests/test_search.py runs the
+same check). The files are committed so that a review shows what search must find and how a
+content change moves it; the browser test recomputes the pages from the site it searches.
+
+Words are chosen by rule from the page text (a spread from rare to common, so precision is
+measured on words that are not everywhere), plus the few kinds no rule finds reliably without a
+morphological analyser (conjugated verbs and adjectives), listed by hand in curated-ja.yml.
+"""
+
+from __future__ import annotations
+
+import argparse
+import collections
+import re
+import sys
+import tempfile
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+from bs4 import BeautifulSoup, Tag
+from ruamel.yaml import YAML
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parent.parent
+LANGS = ("ja", "en")
+
+KANJI = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff々"
+KATAKANA = "\u30a1-\u30fa\u30fc"
+# Elements whose text is a block of its own: their words never run into the next element's.
+BLOCKS = re.split(
+    r"\s+",
+    "p li dt dd h1 h2 h3 h4 h5 h6 td th caption figcaption summary label div section "
+    "blockquote pre table tr ul ol dl details aside nav header footer form fieldset legend text br",
+)
+STOPWORDS = frozenset(
+    re.split(
+        r"\s+",
+        """about after again against also among another because been before being below between
+    both cannot could does doing down during each every from further have having here into
+    itself just more most much must only other ours over same should since some such than that
+    their them then there these they this those through under until very were what when where
+    which while whom with without would your yours""",
+    )
+)
+
+
+@dataclass(frozen=True)
+class Word:
+    """A query and the pages (paths under the language folder) whose text contains it."""
+
+    word: str
+    kind: str
+    pages: tuple[str, ...]
+
+
+def article_text(path: Path) -> str:
+    """The text of a page's article, one line per block, without permalinks and without what
+    the page keeps out of search (`data-search-exclude`)."""
+    soup = BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+    article = soup.select_one("article")
+    if article is None:
+        return ""
+    for hidden in article.select(".headerlink, [data-search-exclude]"):
+        hidden.decompose()  # not text, or kept out of search on purpose
+    for block in article.find_all(BLOCKS):
+        assert isinstance(block, Tag)
+        block.insert_before("\n")
+        block.insert_after("\n")
+    return article.get_text("")
+
+
+def page_texts(site: Path, lang: str) -> dict[str, str]:
+    """Article text of every searchable page of a language, by path (e.g. `patterns/x.html`)."""
+    root = site / lang
+    return {
+        path.relative_to(root).as_posix(): article_text(path)
+        for path in sorted(root.rglob("*.html"))
+        if path.name != "404.html"
+    }
+
+
+def pattern(word: str) -> re.Pattern[str]:
+    """Where a reader expects a word to match: anywhere, but a Latin word only at a word start.
+
+    Search matches a typed word as the start of an indexed word ("plan" finds "planning"), and
+    in Japanese anywhere in the text ("伝言" inside "災害用伝言ダイヤル").
+    """
+    body = re.escape(word.lower())
+    return re.compile(("(?<![a-z0-9])" if re.match(r"[a-z0-9]", word.lower()) else "") + body)
+
+
+def pages_containing(word: str, texts: dict[str, str]) -> tuple[str, ...]:
+    found = pattern(word)
+    return tuple(path for path, text in texts.items() if found.search(text.lower()))
+
+
+def spread(candidates: Iterable[str], texts: dict[str, str], count: int) -> list[str]:
+    """`count` candidates evenly spaced from rarest to most common (by pages, then occurrences)."""
+    pool = sorted(set(candidates))
+    if len(pool) <= count:
+        return pool
+
+    def rank(word: str) -> tuple[int, int, str]:
+        found = pattern(word)
+        occurrences = sum(len(found.findall(text.lower())) for text in texts.values())
+        return (len(pages_containing(word, texts)), -occurrences, word)
+
+    ranked = sorted(pool, key=rank)
+    step = (len(ranked) - 1) / (count - 1)
+    return [ranked[round(i * step)] for i in range(count)]
+
+
+def runs(texts: dict[str, str], chars: str) -> collections.Counter[str]:
+    """Maximal runs of `chars` (a character class body) with their number of occurrences."""
+    found = re.compile(f"[{chars}]+")
+    return collections.Counter(m.group() for text in texts.values() for m in found.finditer(text))
+
+
+# --- Japanese ------------------------------------------------------------------------------------
+
+
+def kanji_words(texts: dict[str, str]) -> list[str]:
+    """Two-kanji words standing alone (between kana or punctuation), seen at least twice."""
+    return [w for w, n in runs(texts, KANJI).items() if len(w) == 2 and n >= 2]
+
+
+def kanji_compounds(texts: dict[str, str]) -> list[str]:
+    """Compounds of three to five kanji standing alone, seen at least twice."""
+    return [w for w, n in runs(texts, KANJI).items() if 3 <= len(w) <= 5 and n >= 2]
+
+
+def compound_parts(texts: dict[str, str]) -> list[str]:
+    """Two-kanji words that never stand alone, only inside longer compounds.
+
+    A two-kanji piece counts as a word when it begins compounds that go on differently (失注 in
+    失注理由 and 失注案件) or ends compounds that begin differently; a piece across a word
+    boundary (当者 in 担当者, 推進担当者) is always preceded by the same kanji, so it does not.
+    """
+    kanji = runs(texts, KANJI)
+    alone = {w for w in kanji if len(w) == 2}
+    # What comes after a piece that starts a compound, and before one that ends it.
+    after: dict[str, set[str]] = collections.defaultdict(set)
+    before: dict[str, set[str]] = collections.defaultdict(set)
+    for compound in kanji:
+        if len(compound) >= 3:
+            after[compound[:2]].add(compound[2])
+            before[compound[-2:]].add(compound[-3])
+    pieces = {p for p, seen in [*after.items(), *before.items()] if len(seen) >= 2}
+    return sorted(pieces - alone)
+
+
+def katakana_words(texts: dict[str, str]) -> list[str]:
+    return [w for w in runs(texts, KATAKANA) if len(w) >= 2 and not w.startswith("ー")]
+
+
+def latin_words(texts: dict[str, str]) -> list[str]:
+    """Latin-script words inside Japanese text (CRM, Excel, RFP), at least two letters."""
+    return [w for w in runs(texts, "A-Za-z0-9") if len(w) >= 2 and w[0].isalpha()]
+
+
+def mixed_words(texts: dict[str, str]) -> list[str]:
+    """A Latin word written together with the Japanese word after it (CRM導入, PDCAサイクル)."""
+    found = re.compile(f"[A-Za-z][A-Za-z0-9]*(?:[{KANJI}]+|[{KATAKANA}]+)")
+    return sorted({m.group() for text in texts.values() for m in found.finditer(text)})
+
+
+def curated(lang: str) -> dict[str, list[str]]:
+    """Hand-picked words by kind (curated-<lang>.yml), if the language has any."""
+    path = HERE / f"curated-{lang}.yml"
+    if not path.exists():
+        return {}
+    data: dict[str, list[str]] = YAML(typ="safe").load(path.read_text(encoding="utf-8"))
+    return data
+
+
+# --- English -------------------------------------------------------------------------------------
+
+
+def english_words(texts: dict[str, str]) -> collections.Counter[str]:
+    found = re.compile(r"(?<![A-Za-z])[a-z]+(?![A-Za-z])")
+    return collections.Counter(m.group() for text in texts.values() for m in found.finditer(text))
+
+
+def english_frequent(texts: dict[str, str]) -> list[str]:
+    return [w for w, n in english_words(texts).items() if len(w) >= 5 and w not in STOPWORDS]
+
+
+def english_rare(texts: dict[str, str]) -> list[str]:
+    """Words of at least seven letters on a single page."""
+    words = english_words(texts)
+    return [w for w in words if len(w) >= 7 and len(pages_containing(w, texts)) == 1]
+
+
+def english_inflected(texts: dict[str, str]) -> list[str]:
+    return [w for w in english_words(texts) if len(w) >= 6 and re.search("(?:ing|ed|ies|s)$", w)]
+
+
+def english_hyphenated(texts: dict[str, str]) -> list[str]:
+    found = re.compile(r"\b[a-z]+(?:-[a-z]+)+\b")
+    return sorted({m.group() for text in texts.values() for m in found.finditer(text)})
+
+
+def acronyms(texts: dict[str, str]) -> list[str]:
+    return [w for w in runs(texts, "A-Z") if len(w) >= 2]
+
+
+# --- The lists -----------------------------------------------------------------------------------
+
+Rule = tuple[str, Callable[[dict[str, str]], list[str]], int]
+RULES: dict[str, list[Rule]] = {
+    "ja": [
+        ("kanji-2", kanji_words, 16),
+        ("kanji-compound", kanji_compounds, 10),
+        ("compound-part", compound_parts, 10),
+        ("katakana", katakana_words, 14),
+        ("latin", latin_words, 10),
+        ("latin+japanese", mixed_words, 6),
+    ],
+    "en": [
+        ("word", english_frequent, 16),
+        ("rare", english_rare, 10),
+        ("inflected", english_inflected, 12),
+        ("hyphenated", english_hyphenated, 8),
+        ("acronym", acronyms, 5),
+    ],
+}
+
+
+def word_list(texts: dict[str, str], lang: str) -> list[Word]:
+    """The words of a language, each with the pages that contain it, in a stable order."""
+    chosen: dict[str, str] = {}
+    for kind, rule, count in RULES[lang]:
+        for word in spread(rule(texts), texts, count):
+            chosen.setdefault(word, kind)
+    for kind, words in curated(lang).items():
+        for word in words:
+            if not pages_containing(word, texts):
+                raise SystemExit(f"curated-{lang}.yml: '{word}' is on no page any more: remove it")
+            chosen.setdefault(word, kind)
+    return [Word(word, kind, pages_containing(word, texts)) for word, kind in chosen.items()]
+
+
+def render(words: list[Word], lang: str) -> str:
+    lines = [
+        "# Generated by `python -m tests.search.words` from the built pages: do not edit.",
+        "# A word a reader may search for, and the pages whose text contains it.",
+        f"lang: {lang}",
+        "words:",
+    ]
+    for w in words:
+        lines.append(
+            f"  - {{word: {quote(w.word)}, kind: {w.kind}, pages: [{', '.join(w.pages)}]}}"
+        )
+    return "\n".join(lines) + "\n"
+
+
+def quote(text: str) -> str:
+    return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
+
+
+def load(lang: str) -> list[Word]:
+    """The committed word list of a language."""
+    data = YAML(typ="safe").load((HERE / f"words-{lang}.yml").read_text(encoding="utf-8"))
+    return [Word(str(w["word"]), str(w["kind"]), tuple(w["pages"])) for w in data["words"]]
+
+
+def stale(site: Path) -> list[Path]:
+    """The committed lists that differ from what the site's pages give."""
+    return [
+        HERE / f"words-{lang}.yml"
+        for lang in LANGS
+        if (HERE / f"words-{lang}.yml").read_text(encoding="utf-8")
+        != render(word_list(page_texts(site, lang), lang), lang)
+    ]
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m tests.search.words", description=__doc__)
+    parser.add_argument("--check", action="store_true", help="exit 1 if the lists are stale")
+    parser.add_argument("--site-dir", type=Path, help="a built site (default: build one)")
+    args = parser.parse_args(argv)
+    with tempfile.TemporaryDirectory() as tmp:
+        site = args.site_dir
+        if site is None:
+            from macros.build import build_into
+
+            site = Path(tmp) / "site"
+            build_into(ROOT, site, quiet=True)
+        if args.check:
+            drift = stale(site)
+            for path in drift:
+                print(f"{path.relative_to(ROOT)} is stale: run `python -m tests.search.words`")
+            return 1 if drift else 0
+        for lang in LANGS:
+            words = word_list(page_texts(site, lang), lang)
+            path = HERE / f"words-{lang}.yml"
+            path.write_text(render(words, lang), encoding="utf-8")
+            print(f"wrote {path.relative_to(ROOT)} ({len(words)} words)")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
