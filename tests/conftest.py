@@ -15,6 +15,9 @@ from playwright.sync_api import Browser, BrowserContext, Page, sync_playwright
 
 from macros.build import build_into
 
+# The checklist tests' cl_* fixtures.
+pytest_plugins = ("tests.checklist_helpers",)
+
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 ARTIFACTS = ROOT / "test-artifacts"

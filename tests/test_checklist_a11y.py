@@ -21,7 +21,6 @@ from tests.checklist_helpers import (
     write,
 )
 
-pytest_plugins = ("tests.checklist_helpers",)  # its cl_* fixtures
 pytestmark = pytest.mark.browser
 
 

@@ -20,7 +20,6 @@ from tests.checklist_helpers import (
     stored,
 )
 
-pytest_plugins = ("tests.checklist_helpers",)  # its cl_* fixtures
 pytestmark = pytest.mark.browser
 
 
