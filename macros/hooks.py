@@ -14,7 +14,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files
 
-from macros import dataset, pages, sitemap
+from macros import dataset, minify, pages, sitemap
 from macros.schema import LANGUAGES
 
 
@@ -75,5 +75,9 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
 
 
 def on_post_build(config: MkDocsConfig) -> None:
-    """A sitemap in each sub-folder: Material fetches one next to every hreflang link (no 404)."""
-    sitemap.write_folder_sitemaps(Path(config.site_dir), config.site_url or "")
+    """Sitemaps in each sub-folder (Material fetches one next to every hreflang link: no 404),
+    and our own scripts and styles minified."""
+    site = Path(config.site_dir)
+    sitemap.write_folder_sitemaps(site, config.site_url or "")
+    own = [str(script) for script in config.extra_javascript] + list(config.extra_css)
+    minify.minify(site, own)

@@ -1,6 +1,7 @@
 """Fixtures and helpers of the interactive checklist's browser tests (tests/test_checklist_*).
 
-tests/conftest.py registers these `cl_*` fixtures as a plugin. The tests drive Debian's Chromium through Playwright against the site that conftest.py builds and serves.
+tests/conftest.py registers these `cl_*` fixtures as a plugin. The tests drive Debian's Chromium
+through Playwright against the site that conftest.py builds and serves.
 """
 
 from __future__ import annotations

@@ -261,3 +261,16 @@ def test_root_404_links_both_homes_absolutely(html: Html, base_url: str) -> None
     links = {a["hreflang"]: a["href"] for a in page.select("main a[hreflang]")}
     assert links == {lang: f"{base_url}/{lang}/index.html" for lang in LANGUAGES}
     assert page.select_one('meta[name="robots"][content="noindex"]')
+
+
+def test_own_scripts_and_styles_are_served_minified(site_dir: Path) -> None:
+    """Readers download our JS and CSS without comments; vendored files stay byte-identical."""
+    for built, source in (
+        ("assets/javascripts/checklist.js", "overrides/assets/javascripts/checklist.js"),
+        ("assets/stylesheets/checklist.css", "overrides/assets/stylesheets/checklist.css"),
+    ):
+        text = (site_dir / "ja" / built).read_text(encoding="utf-8")
+        assert "/*" not in text
+        assert len(text) < 0.8 * len((ROOT / source).read_text(encoding="utf-8"))
+    shim = "assets/javascripts/vendor/iframe-worker/shim.js"
+    assert (site_dir / "en" / shim).read_bytes() == (ROOT / "overrides" / shim).read_bytes()
