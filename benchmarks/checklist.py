@@ -11,14 +11,11 @@ Runs Debian's Chromium headless through Playwright, like the browser tests.
 
 from __future__ import annotations
 
-import functools
 import gzip
-import http.server
 import re
 import statistics
 import sys
 import tempfile
-import threading
 from pathlib import Path
 
 from playwright.sync_api import Page, sync_playwright
@@ -27,7 +24,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from macros.build import build_into  # noqa: E402
-from tests.conftest import CHROMIUM, CHROMIUM_ARGS  # noqa: E402
+from tests.conftest import CHROMIUM, CHROMIUM_ARGS, Server  # noqa: E402
 
 ASSETS = [  # as built into a language folder (minified by macros/minify.py)
     "assets/javascripts/checklist-state.js",
@@ -84,14 +81,8 @@ def main() -> None:
         big = synthetic(real, 100)
         (site / "ja" / "checklist-2500.html").write_text(big, encoding="utf-8")
 
-        class Quiet(http.server.SimpleHTTPRequestHandler):
-            def log_message(self, format: str, *args: object) -> None:
-                pass
-
-        handler = functools.partial(Quiet, directory=str(site))
-        httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-        threading.Thread(target=httpd.serve_forever, daemon=True).start()
-        url = f"http://127.0.0.1:{httpd.server_address[1]}/ja"
+        server = Server(site)
+        url = f"{server.url}/ja"
         print(f"Tick → progress, verdicts, next steps and chart updated (median of {TICKS}):")
         with sync_playwright() as playwright:
             browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
@@ -107,7 +98,7 @@ def main() -> None:
                 )
                 page.close()
             browser.close()
-        httpd.shutdown()
+        server.close()
         sizes(site / "ja")
 
 

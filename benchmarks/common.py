@@ -12,7 +12,6 @@ from __future__ import annotations
 import gzip
 import os
 import platform
-import socket
 import statistics
 import subprocess
 import sys
@@ -49,13 +48,6 @@ def kib(size: float) -> str:
 def gzipped(body: bytes) -> int:
     """Size of `body` as a server sends it with gzip (level 6, the usual default)."""
     return len(gzip.compress(body, compresslevel=6, mtime=0))
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        port: int = sock.getsockname()[1]
-        return port
 
 
 def tree_rss(root: int) -> int:

@@ -18,9 +18,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # `python bench
 from playwright.sync_api import Browser, sync_playwright
 
 from benchmarks.common import CHROMIUM, gzipped, kib, median, note, row
-from benchmarks.weight import Server
 from macros.build import build_into
-from tests.conftest import CHROMIUM_ARGS, copy_project
+from tests.conftest import CHROMIUM_ARGS, Server, copy_project
 from tests.search import quality, words
 
 RUNS = 3  # worker timings: median of this many fresh pages

@@ -18,10 +18,10 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # `python benchmarks/serve.py`
 
-from benchmarks.common import PYTHON, free_port, median, note, row
+from benchmarks.common import PYTHON, median, note, row
 from benchmarks.synthetic import write_scaled
 from macros import dataset
-from tests.conftest import copy_project
+from tests.conftest import copy_project, free_port
 
 POLL = 0.05  # seconds between requests
 TIMEOUT = 120.0  # seconds to wait for the server or for one edit

@@ -9,11 +9,8 @@ overrides/assets/) are also given on their own.
 
 from __future__ import annotations
 
-import functools
-import http.server
 import sys
 import tempfile
-import threading
 from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -25,7 +22,7 @@ from playwright.sync_api import Browser, Response, sync_playwright
 from benchmarks.common import CHROMIUM, ROOT, gzipped, kib, note, row
 from macros import dataset
 from macros.build import build_into
-from tests.conftest import CHROMIUM_ARGS
+from tests.conftest import CHROMIUM_ARGS, Server
 
 TEXT = (".html", ".css", ".js", ".json", ".svg", ".xml", ".txt", ".mjs", ".map")
 OWN = {
@@ -70,22 +67,6 @@ class Load:
             self.own_css += size
         if path.endswith(("search_index.json", "search_index.js")):
             self.search_index += size
-
-
-class Server:
-    def __init__(self, directory: Path) -> None:
-        class Quiet(http.server.SimpleHTTPRequestHandler):
-            def log_message(self, format: str, *args: object) -> None:
-                pass
-
-        handler = functools.partial(Quiet, directory=str(directory))
-        self.httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-        self.url = f"http://127.0.0.1:{self.httpd.server_address[1]}"
-        threading.Thread(target=self.httpd.serve_forever, daemon=True).start()
-
-    def close(self) -> None:
-        self.httpd.shutdown()
-        self.httpd.server_close()
 
 
 def measure(browser: Browser, url: str) -> Load:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import functools
 import http.server
 import shutil
+import socket
 import threading
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -46,6 +47,14 @@ def copy_project(target: Path) -> Path:
 def project(tmp_path: Path) -> Path:
     """A scratch copy of the project."""
     return copy_project(tmp_path / "project")
+
+
+def free_port() -> int:
+    """A TCP port on 127.0.0.1 that is free now (for servers that need a port number up front)."""
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port: int = sock.getsockname()[1]
+        return port
 
 
 class Server:
