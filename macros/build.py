@@ -21,7 +21,7 @@ from macros.schema import LANGUAGES
 
 ROOT = Path(__file__).resolve().parent.parent
 log = logging.getLogger("mkdocs")
-DEFAULT_SITE_URL = "http://127.0.0.1:8000/"  # as in mkdocs.yml; `make serve` serves here
+DEFAULT_SITE_URL = "http://127.0.0.1:8000/"  # `make serve` serves here
 
 
 def _configure_logging() -> None:
@@ -76,9 +76,10 @@ def write_root(project: Path, site_dir: Path) -> None:
     sitemap.write_index(site_dir, site_root(), LANGUAGES)  # root sitemap index + robots.txt
 
 
-def site_root() -> str:
-    """The published address of the site root (SITE_URL), ending in a slash."""
-    root = os.environ.get("SITE_URL") or DEFAULT_SITE_URL
+def site_root(url: str | None = None) -> str:
+    """The published address of the site root, ending in a slash: `url` (a config's site_url),
+    else $SITE_URL, else the address `make serve` serves at."""
+    root = url or os.environ.get("SITE_URL") or DEFAULT_SITE_URL
     return root if root.endswith("/") else root + "/"
 
 

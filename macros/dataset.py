@@ -265,7 +265,8 @@ def _reference_problems(raw: Any) -> Iterator[Problem]:
         return Problem(line, col, _where(loc), what, fix)
 
     patterns = _ids(raw, "patterns")
-    steps = {value for _, value in _ids(raw, "cycle")}
+    cycle = _ids(raw, "cycle")
+    steps = {value for _, value in cycle}
     pattern_ids = {value for _, value in patterns}
 
     # Checklist item ids must be unique across the dataset: saved ticks are keyed by them.
@@ -276,7 +277,7 @@ def _reference_problems(raw: Any) -> Iterator[Problem]:
         items += [((*p_loc[:2], *loc), value) for loc, value in _ids(pattern, "checklist")]
     groups = [
         ("pattern", patterns),
-        ("dream-cycle step", _ids(raw, "cycle")),
+        ("dream-cycle step", cycle),
         ("checklist item", items),
     ]
     for p_loc, _ in patterns:

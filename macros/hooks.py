@@ -14,7 +14,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files
 
-from macros import dataset, minify, pages, sitemap
+from macros import build, dataset, minify, pages, sitemap
 from macros.schema import LANGUAGES
 
 
@@ -47,8 +47,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     content = dataset.load(data_dir(config))
     view = pages.view(content, lang)
     ui = view["ui"]
-    root = config.site_url or "http://127.0.0.1:8000/"
-    root = root if root.endswith("/") else root + "/"
+    root = build.site_root(config.site_url)
     config.site_url = f"{root}{lang}/"
     config.site_name = ui["site_name"]
     config.site_description = ui["site_description"]

@@ -15,13 +15,9 @@ from macros.render import render
 
 
 @functools.lru_cache(maxsize=4)
-def _cached_view(content: Content, lang: str) -> model.View:
-    return model.site_view(content, lang)
-
-
 def view(content: Content, lang: str) -> model.View:
-    """The page model for `lang`, computed once per dataset version."""
-    return _cached_view(content, lang)
+    """The page model for `lang`, computed once per dataset version (one Content per version)."""
+    return model.site_view(content, lang)
 
 
 def nav(view: model.View) -> list[Any]:
