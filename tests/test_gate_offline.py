@@ -58,6 +58,10 @@ def test_search_from_disk(offline: BrowserContext, site_dir: Path) -> None:
     assert page.evaluate("window.Worker === window.IFrameWorker"), "shim not active on file://"
     page.locator(".md-search__input").click()
     page.keyboard.type(PATTERN.short_title.ja)
+    # Playwright enters Japanese text without key events; Material searches on keyup, as when a
+    # reader commits IME input. Without this the test passed only when it typed before the index
+    # was ready (Material then runs the box's query once ready) and failed on a slower machine.
+    page.keyboard.press("End")
     result = page.locator(f'.md-search-result__item a[href*="patterns/{PATTERN.id}.html"]')
     expect(result.first).to_be_visible()
 
