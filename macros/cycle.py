@@ -306,12 +306,12 @@ def _geometry(
     h = round(size * 2.15)
     w = max(h * 1.6, max(text_width(label, size) for label in labels) + 2 * PAD)
     a = (WIDTH - w) / 2 - BADGE - MARGIN
-    for _ in range(4):
+    for _ in range(6):
         geo = _draw(labels, pdca, badges, size, w, h, a)
         # Badges or labels may stick out further than planned: pull the sides in and try again.
-        if geo["width"] <= WIDTH + 0.01 or a <= w / 2:
+        if geo["width"] <= WIDTH + 0.01 or a <= w / 2 + GAP:
             break
-        a = max(w / 2, a - (geo["width"] - WIDTH) / 2)
+        a = max(w / 2 + GAP, a - (geo["width"] - WIDTH) / 2 - 1)  # the sides never touch
     return geo
 
 
