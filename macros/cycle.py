@@ -336,7 +336,7 @@ def _draw(
     bounds += [(params[i - 1] + params[i]) / 2 for i in range(1, count)]
     bounds.append(bounds[0] + math.tau)
     hairline = 3 / max(track.a, track.b)  # a thin gap between neighbouring phases
-    phases = []
+    phases: list[dict[str, Any]] = []
     index = 0
     for phase_id, group in groupby(pdca):
         n = len(list(group))
@@ -344,11 +344,13 @@ def _draw(
         phases.append({"id": phase_id, "path": track.path(start, end), "mid": (start + end) / 2})
         index += n
 
-    nodes = []
+    nodes: list[dict[str, Any]] = []
+    flags: list[Circle] = []
     taken: list[Circle] = []
     for label, count_here, pill in zip(labels, badges, pills, strict=True):
         left, top = pill.x - pill.w / 2, pill.y - pill.h / 2
         flag = (left + FLAG[0], top + FLAG[1], float(FLAG[2]))
+        flags.append(flag)
         # The oval's normal at the pill's centre points away from the middle.
         nx, ny = pill.x / track.a**2, pill.y / track.b**2
         outward = (nx / (math.hypot(nx, ny) or 1.0), ny / (math.hypot(nx, ny) or 1.0))
@@ -368,7 +370,7 @@ def _draw(
         )
 
     boxes: list[Box] = [(p.x - p.w / 2, p.y - p.h / 2, p.x + p.w / 2, p.y + p.h / 2) for p in pills]
-    boxes += [(x - r, y - r, x + r, y + r) for x, y, r in [*taken, *(n["flag"] for n in nodes)]]
+    boxes += [(x - r, y - r, x + r, y + r) for x, y, r in taken + flags]
     obstacles = boxes + [(x - r, y - r, x + r, y + r) for x, y, r in lines]
     for phase in phases:
         phase.update(_phase_label(track, phase["mid"], phase["id"].capitalize(), obstacles))

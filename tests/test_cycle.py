@@ -36,7 +36,7 @@ def synthetic(count: int, per_step: list[int], words: list[str]) -> tuple[list[A
         {"id": f"s{i}", "label": words[i % len(words)], "pdca": phases[i * 4 // count]}
         for i in range(count)
     ]
-    patterns = []
+    patterns: list[dict[str, str]] = []
     for index, n in enumerate(per_step):
         for _ in range(n):
             patterns.append({"id": f"p{len(patterns) + 1}", "cycle_step": f"s{index}"})
@@ -171,7 +171,8 @@ def check_built_diagram(svg: Tag, steps: int, markers: int) -> None:
         centre = (float(str(circle["cx"])), float(str(circle["cy"])))
         own = pills[str(badge["data-step"])]
         assert abs(own.distance(*centre)) < float(str(circle["r"]))
-        assert badge.get("aria-label") and badge.get("xlink:href")
+        assert badge.get("aria-label")
+        assert badge.get("xlink:href")
 
 
 @pytest.mark.parametrize("page", ["cycle.html", "checklist.html"])
@@ -184,13 +185,16 @@ def test_built_diagram_is_drawn_clear_in_both_languages(html: Html, lang: str, p
     labels = [t.get_text() for t in svg.select(".crm-cycle__node text")]
     assert labels == [step["label"] for step in VIEWS[lang]["cycle"]]
     # The text alternative stays: the legend names every pattern and its step.
-    legend = [li.get_text(" ", strip=True) for li in svg.find_parent("figure").select("ol li")]
-    assert len(legend) == len(VIEWS[lang]["patterns"])
-    assert all(p["step"]["label"] in item for p, item in zip(VIEWS[lang]["patterns"], legend))
+    figure = svg.find_parent("figure")
+    assert figure is not None
+    legend = [li.get_text(" ", strip=True) for li in figure.select("ol li")]
+    patterns = VIEWS[lang]["patterns"]
+    assert len(legend) == len(patterns)
+    assert all(p["step"]["label"] in item for p, item in zip(patterns, legend, strict=True))
 
 
 def test_a_dataset_with_more_steps_and_crowded_steps_draws_clear(project: Path) -> None:
-    """Nine steps, three patterns on one step: built pages still draw every arrow and badge clear."""
+    """Nine steps, three patterns on one step: the built pages draw every arrow and badge clear."""
     path = project / "docs" / "data" / "patterns.yml"
     yaml = YAML()
     data = yaml.load(path)
@@ -219,7 +223,7 @@ def test_a_dataset_with_more_steps_and_crowded_steps_draws_clear(project: Path) 
 def test_diagram_text_is_body_size_on_a_small_phone(
     browser: Browser, base_url: str, lang: str
 ) -> None:
-    """At 360 px, every word and number in the diagram is drawn at least 16 px high, like body text."""
+    """At 360 px, every word and number in the diagram is at least as large as the body text."""
     context = browser.new_context(viewport={"width": 360, "height": 800})
     page = context.new_page()
     page.goto(f"{base_url}/{lang}/cycle.html")
