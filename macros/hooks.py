@@ -60,7 +60,8 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     names = content.ui.root["language_name"]
     languages = [{"code": code, "name": names[code]} for code in LANGUAGES]
     extra: Any = config.extra
-    extra["crm"] = {"lang": lang, "root": root, "languages": languages}
+    not_found = {k: ui[k] for k in ("not_found_title", "not_found_text", "nav_home_link")}
+    extra["crm"] = {"lang": lang, "root": root, "languages": languages, "ui": not_found}
     extra["alternate"] = languages  # makes Material's header show the selector (our partial)
     return config
 

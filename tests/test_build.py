@@ -263,6 +263,22 @@ def test_root_404_links_both_homes_absolutely(html: Html, base_url: str) -> None
     assert page.select_one('meta[name="robots"][content="noindex"]')
 
 
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_language_404_speaks_the_language_and_leads_home(
+    html: Html, base_url: str, lang: str
+) -> None:
+    """Each language's 404 page says so in that language and links that language's home."""
+    page = html(f"{lang}/404.html")
+    article = page.select_one("article.md-content__inner")
+    assert article is not None
+    assert heading(article.h1) == CONTENT.ui.root["not_found_title"][lang]
+    assert CONTENT.ui.root["not_found_text"][lang] in article.get_text()
+    home = article.select_one("a.md-button")
+    assert home is not None
+    assert home["href"] == f"{base_url}/{lang}/index.html"
+    assert home.get_text() == CONTENT.ui.root["nav_home_link"][lang]
+
+
 def test_own_scripts_and_styles_are_served_minified(site_dir: Path) -> None:
     """Readers download our JS and CSS without comments; vendored files stay byte-identical."""
     for built, source in (
