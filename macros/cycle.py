@@ -149,15 +149,27 @@ def positions(count: int, track: Track) -> list[float]:
     return params
 
 
+def flag_of(pill: Pill) -> Circle:
+    """Where checklist.js draws the pill's "at risk" flag, when its step is at risk."""
+    return (pill.x - pill.w / 2 + FLAG[0], pill.y - pill.h / 2 + FLAG[1], float(FLAG[2]))
+
+
+def clearance(pill: Pill, point: Point) -> float:
+    """Distance from a point to the pill or to its flag, whichever is nearer."""
+    fx, fy, fr = flag_of(pill)
+    return min(pill.distance(*point), math.dist(point, (fx, fy)) - fr)
+
+
 def clear_of(pill: Pill, track: Track, t: float, step: float) -> float:
-    """First parameter from `t` in direction `step` where the track is GAP clear of `pill`."""
+    """First parameter from `t` in direction `step` where the track is GAP clear of `pill` (and
+    of its flag: an arrowhead under the flag would not read)."""
     lo = t
-    while pill.distance(*track.at(t)) < GAP:
+    while clearance(pill, track.at(t)) < GAP:
         lo, t = t, t + step
     hi = t
     for _ in range(24):
         mid = (lo + hi) / 2
-        if pill.distance(*track.at(mid)) < GAP:
+        if clearance(pill, track.at(mid)) < GAP:
             lo = mid
         else:
             hi = mid
@@ -349,7 +361,7 @@ def _draw(
     taken: list[Circle] = []
     for label, count_here, pill in zip(labels, badges, pills, strict=True):
         left, top = pill.x - pill.w / 2, pill.y - pill.h / 2
-        flag = (left + FLAG[0], top + FLAG[1], float(FLAG[2]))
+        flag = flag_of(pill)
         flags.append(flag)
         # The oval's normal at the pill's centre points away from the middle.
         nx, ny = pill.x / track.a**2, pill.y / track.b**2

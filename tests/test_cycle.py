@@ -72,13 +72,16 @@ def test_arrows_follow_the_track_and_stop_clear_of_every_pill(case: str) -> None
     for arrow in geo["arrows"]:
         for point in arrow_line(arrow, geo):
             assert min(p.distance(*point) for p in pills) >= cycle.GAP - 0.5, (case, point)
+            # Nor does it run under the flag checklist.js draws on a step at risk.
+            for fx, fy, fr in (cycle.flag_of(p) for p in pills):
+                assert math.dist(point, (fx, fy)) >= fr + cycle.GAP - 0.5, (case, point)
         assert arrow["length"] >= cycle.MIN_ARROW
     spread = [a["length"] for a in geo["arrows"]]
     assert max(spread) - min(spread) < 3, f"{case}: arrows of uneven length {spread}"
     for index, pill in enumerate(pills):
-        # The arrow leaving a pill starts next to it, and the one arriving ends next to it.
-        assert pill.distance(*geo["arrows"][index]["start"]) < cycle.GAP + 1
-        assert pill.distance(*geo["arrows"][index - 1]["tip"]) < cycle.GAP + 1
+        # The arrow leaving a pill starts next to it (or its flag), the one arriving ends there.
+        assert cycle.clearance(pill, geo["arrows"][index]["start"]) < cycle.GAP + 1
+        assert cycle.clearance(pill, geo["arrows"][index - 1]["tip"]) < cycle.GAP + 1
         for other in pills[index + 1 :]:
             assert math.dist((pill.x, pill.y), (other.x, other.y)) > pill.h, "pills overlap"
 
