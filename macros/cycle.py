@@ -154,29 +154,31 @@ def flag_of(pill: Pill) -> Circle:
     return (pill.x - pill.w / 2 + FLAG[0], pill.y - pill.h / 2 + FLAG[1], float(FLAG[2]))
 
 
-def clearance(pill: Pill, point: Point) -> float:
-    """Distance from a point to the pill or to its flag, whichever is nearer."""
+def clearance(pill: Pill, point: Point, flag: bool = True) -> float:
+    """Distance from a point to the pill or (with `flag`) to its flag, whichever is nearer."""
     fx, fy, fr = flag_of(pill)
-    return min(pill.distance(*point), math.dist(point, (fx, fy)) - fr)
+    return min(pill.distance(*point), math.dist(point, (fx, fy)) - fr if flag else math.inf)
 
 
-def clear_of(pill: Pill, track: Track, t: float, step: float) -> float:
-    """First parameter from `t` in direction `step` where the track is GAP clear of `pill` (and
-    of its flag: an arrowhead under the flag would not read)."""
+def clear_of(pill: Pill, track: Track, t: float, step: float, flag: bool) -> float:
+    """First parameter from `t` in direction `step` where the track is GAP clear of `pill` (and,
+    with `flag`, of its flag: an arrowhead under the flag would not read)."""
     lo = t
-    while clearance(pill, track.at(t)) < GAP:
+    while clearance(pill, track.at(t), flag) < GAP:
         lo, t = t, t + step
     hi = t
     for _ in range(24):
         mid = (lo + hi) / 2
-        if clearance(pill, track.at(mid)) < GAP:
+        if clearance(pill, track.at(mid), flag) < GAP:
             lo = mid
         else:
             hi = mid
     return hi
 
 
-def spans(track: Track, params: list[float], w: float, h: float) -> list[tuple[float, float]]:
+def spans(
+    track: Track, params: list[float], w: float, h: float, flag: bool = True
+) -> list[tuple[float, float]]:
     """For each step, the stretch of track from its pill to the next one's, clear of both."""
     pills = [Pill(*track.at(t), w, h) for t in params]
     result = []
@@ -185,8 +187,8 @@ def spans(track: Track, params: list[float], w: float, h: float) -> list[tuple[f
         end = params[after] + (math.tau if after == 0 else 0.0)
         result.append(
             (
-                clear_of(pill, track, params[index], 1 / 128),
-                clear_of(pills[after], track, end, -1 / 128),
+                clear_of(pill, track, params[index], 1 / 128, flag),
+                clear_of(pills[after], track, end, -1 / 128, flag),
             )
         )
     return result
@@ -197,23 +199,27 @@ def lengths(track: Track, stretches: list[tuple[float, float]]) -> list[float]:
 
 
 def fit_track(count: int, a: float, w: float, h: float) -> tuple[Track, list[float]]:
-    """The least tall oval `a` wide on which the arrows between the pills are all about as long as
-    one another and long enough to read; the first step stays at the top."""
+    """The least tall oval `a` wide on which the gaps between the pills are all about as long as
+    one another and every arrow is long enough to read; the first step stays at the top.
+
+    The gaps are evened out without the flags, which sit on one side only: the drawing stays
+    symmetric, and an arrow that ends at a flag is just a little shorter."""
     b = max(a * 0.85, h * count / 4)
     params = positions(count, Track(a, b))
     while True:
         track = Track(a, b)
         # Slide the pills along the track until the arrows are within a unit of one another.
         for _ in range(80):
-            gaps = lengths(track, spans(track, params, w, h))
+            gaps = lengths(track, spans(track, params, w, h, flag=False))
             if max(gaps) - min(gaps) < 1:
                 break
             for index in range(1, count):
                 speed = math.hypot(a * math.cos(params[index]), b * math.sin(params[index]))
                 params[index] += 0.4 * (gaps[index] - gaps[index - 1]) / 2 / speed
-        if min(gaps) >= MIN_ARROW:
+        shortest = min(lengths(track, spans(track, params, w, h)))
+        if shortest >= MIN_ARROW:
             return track, params
-        b += max(2.0, (MIN_ARROW - min(gaps)) * count / 8)
+        b += max(2.0, (MIN_ARROW - shortest) * count / 8)
 
 
 def arrow(track: Track, start: float, end: float) -> dict[str, Any]:
@@ -341,6 +347,8 @@ def _draw(
     pills = [Pill(*track.at(t), w, h) for t in params]
     stretches = spans(track, params, w, h)
     arrows = [arrow(track, start, end) for start, end in stretches]
+    for item, gap in zip(arrows, lengths(track, spans(track, params, w, h, False)), strict=True):
+        item["gap"] = gap  # the space between the two pills, flags aside
     lines = [c for start, end in stretches for c in track.samples(start, end)]
 
     # PDCA bands: from halfway before a phase's first step to halfway after its last.

@@ -76,8 +76,15 @@ def test_arrows_follow_the_track_and_stop_clear_of_every_pill(case: str) -> None
             for fx, fy, fr in (cycle.flag_of(p) for p in pills):
                 assert math.dist(point, (fx, fy)) >= fr + cycle.GAP - 0.5, (case, point)
         assert arrow["length"] >= cycle.MIN_ARROW
-    spread = [a["length"] for a in geo["arrows"]]
-    assert max(spread) - min(spread) < 3, f"{case}: arrows of uneven length {spread}"
+    spread = [a["gap"] for a in geo["arrows"]]
+    assert max(spread) - min(spread) < 3, f"{case}: pills unevenly spaced {spread}"
+    # Mirror-symmetric about the vertical axis, the first step at the top.
+    centres = [(round(p.x), round(p.y)) for p in pills]
+    assert centres[0][0] == 0
+    for index in range(1, len(pills)):
+        (x, y), (mx, my) = centres[index], centres[-index]
+        assert abs(x + mx) <= 1, f"{case}: not symmetric"
+        assert abs(y - my) <= 1, f"{case}: not symmetric"
     for index, pill in enumerate(pills):
         # The arrow leaving a pill starts next to it (or its flag), the one arriving ends there.
         assert cycle.clearance(pill, geo["arrows"][index]["start"]) < cycle.GAP + 1
