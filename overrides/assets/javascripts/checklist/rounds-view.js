@@ -157,7 +157,7 @@
     }
 
     function since(view, diff) {
-      var nodes = [D.el("h5", { textContent: D.fmt(view, "cl_trend_since", { name: diff.round.name }) })];
+      var nodes = [D.el("p", { className: "crm-cl__since", textContent: D.fmt(view, "cl_trend_since", { name: diff.round.name }) })];
       ["improved", "slipped"].forEach(function (kind) {
         var ids = diff[kind];
         nodes.push(D.el("p", { className: "crm-cl__since-" + kind, textContent: D.fmt(view, "cl_trend_" + kind, { n: ids.length }) }));
