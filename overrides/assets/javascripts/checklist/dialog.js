@@ -34,8 +34,9 @@
   /** Wire a checklist's dialog once (at setup). */
   function setup(view) {
     view.$dialog.addEventListener("close", function () { closed(view); });
-    view.$dialog.addEventListener("keydown", function (event) {
-      if (event.key === "Escape" && !modal(view.$dialog)) {
+    // On the document: refilling the dialog may have removed the focused button.
+    document.addEventListener("keydown", function (event) {
+      if (event.key === "Escape" && isOpen(view.$dialog) && !modal(view.$dialog)) {
         event.preventDefault();
         close(view);
       }
@@ -59,12 +60,14 @@
     });
     $buttons.push(D.button(view.t[closeLabel || "cl_close"], function () { close(view); }));
     view.$dialogActions.replaceChildren.apply(view.$dialogActions, $buttons);
-    if (wasOpen) return;
-    if (modal($dialog)) return $dialog.showModal();
-    $dialog.setAttribute("open", "");
-    $dialog.classList.add("is-fallback");
+    if (!wasOpen && modal($dialog)) return $dialog.showModal();
+    if (!wasOpen) {
+      $dialog.setAttribute("open", "");
+      $dialog.classList.add("is-fallback");
+    }
+    // Refilled, or shown without showModal(): focus goes into the dialog, not back to the page.
     var $first = $dialog.querySelector("input, select, button");
-    if ($first) $first.focus();
+    if ($first && !$dialog.contains(document.activeElement)) $first.focus();
   }
 
   function confirm(view, title, text, label, run) {
