@@ -229,3 +229,72 @@ def test_saved_and_exported_events_are_dispatched(cl_page: Page, base_url: str) 
     assert events[0][0] == "crm-checklist:saved"
     assert events[0][1]["updated"] > 1_700_000_000_000
     assert ["crm-checklist:exported", {"format": "csv"}] in events
+
+
+FAKE_FORMATS = """
+window.CrmChecklistFormats = {
+  toICS(data, catalogue, strings, options) {
+    window.icsCall = {
+      plan: Object.keys(data.plan), groups: catalogue.map((g) => g.title),
+      first: catalogue[0].items[0], label: strings.cl_export_ics, lang: options.lang,
+    };
+    return 'BEGIN:VCALENDAR\\r\\nEND:VCALENDAR\\r\\n';
+  },
+};
+"""
+
+
+def test_the_icalendar_export_is_offered_only_with_the_formats_module(
+    cl_browser: Browser, base_url: str
+) -> None:
+    """No .ics button without formats.js; with it, the button downloads what toICS writes."""
+    plain = cl_browser.new_context()
+    page = ready(plain.new_page(), f"{base_url}/en/checklist.html")
+    page.click("[data-crm-action=share]")
+    dialog(page)
+    expect(
+        page.get_by_role("button", name="iCalendar (.ics): due dates for your calendar")
+    ).to_have_count(0)
+    plain.close()
+
+    context = cl_browser.new_context(accept_downloads=True)
+    context.add_init_script(FAKE_FORMATS)
+    page = ready(context.new_page(), f"{base_url}/en/checklist.html")
+    page.locator("[data-crm-next] li:has(a) >> nth=0").get_by_role("button").click()
+    page.evaluate(
+        "() => document.addEventListener('crm-checklist:exported',"
+        " (e) => { window.format = e.detail.format })"
+    )
+    page.click("[data-crm-action=share]")
+    with page.expect_download() as info:
+        dialog_button(page, "iCalendar (.ics): due dates for your calendar")
+    assert info.value.suggested_filename.endswith(".ics")
+    assert Path(info.value.path()).read_text(encoding="utf-8").startswith("BEGIN:VCALENDAR")
+    call = page.evaluate("window.icsCall")
+    assert call["plan"] == [FIRST]
+    assert call["groups"][0] == "1. Over-specified system"
+    assert call["first"] == {
+        "id": FIRST,
+        "text": "We talked to sales reps in person before writing requirements.",
+        "measure": "Interview reps before you shortlist",
+    }
+    assert (call["label"], call["lang"]) == ("iCalendar (.ics): due dates for your calendar", "en")
+    assert page.evaluate("window.format") == "ics"
+    context.close()
+
+
+def test_combining_members_files_is_kept_for_the_report(
+    cl_page: Page, base_url: str, tmp_path: Path
+) -> None:
+    """Who took part and where they disagree are stored after combining."""
+    files = [
+        write(tmp_path, "a.json", export_data({FIRST: {"state": "done"}}, name="Sales <b>")),
+        write(tmp_path, "b.json", export_data({}, name="IT")),
+    ]
+    page = ready(cl_page, f"{base_url}/en/checklist.html")
+    page.click("[data-crm-action=combine]")
+    page.set_input_files("#crm-field-cl_combine_files", files)
+    expect(page.locator("dialog[open] table")).to_be_visible()
+    combined = stored(page)["combined"]
+    assert combined["members"] == ["Sales <b>", "IT"]
+    assert combined["split"] == [FIRST]

@@ -14,6 +14,7 @@
   var Render = root.CrmChecklistRender;
 
   var started = false;
+  var LARGE = 200; // statements from which the page renders only what is on screen (checklist.css)
   var app = { S: S, views: [], undo: null, pending: null };
   app.store = root.CrmChecklistStore.create(function (key) { app.notify(key); });
   var extras = {
@@ -187,6 +188,7 @@
     extras.plan.setup(view);
     extras.rounds.setup(view);
     view.$nodes = $root.querySelectorAll(".crm-cycle__node[data-step]");
+    $root.classList.toggle("crm-cl--large", view.ids.length > LARGE);
     $root.querySelectorAll("[data-crm-js]").forEach(function ($el) { $el.hidden = false; });
     $root.dataset.crmReady = "";
     return view;
