@@ -139,7 +139,9 @@
 
     function table(view, trend) {
       var head = [D.el("th", { scope: "col", textContent: view.t.cl_trend_pattern })].concat(
-        trend.rounds.map(function (round) { return D.el("th", { scope: "col", textContent: round.name + " (" + D.date(view, round.date) + ")" }); }),
+        trend.rounds.map(function (round) {
+          return D.el("th", { scope: "col" }, [round.name, D.el("span", { className: "crm-cl__th-date", textContent: " (" + D.date(view, round.date) + ")" })]);
+        }),
         [D.el("th", { scope: "col", textContent: view.t.cl_trend_now })]
       );
       var body = trend.rows.map(function (row, index) {
