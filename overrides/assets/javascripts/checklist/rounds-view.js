@@ -99,7 +99,7 @@
       var columns = trend.rounds.length + 1;
       var w = 600;
       var h = 200;
-      var left = 44;
+      var left = 58;
       var right = w - 24;
       var top = 12;
       var bottom = h - 28;
