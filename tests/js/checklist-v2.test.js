@@ -199,3 +199,8 @@ test("the share link carries the plan when it fits, and says so when it does not
   const bad = Buffer.from(JSON.stringify({ v: 1, i: {}, p: { "a-one": [0, "", "2026-02-30"] } })).toString("base64url");
   assert.equal(Share.decode("cl=" + bad).error, "date");
 });
+
+test("an import says whether it holds a plan, so a version 1 file leaves the plan alone", () => {
+  assert.equal(S.readImport(JSON.stringify({ format: S.FORMAT, ...v1 })).hasPlan, false);
+  assert.equal(S.readImport(JSON.stringify({ format: S.FORMAT, version: 2, items: {}, plan: {} })).hasPlan, true);
+});

@@ -142,7 +142,7 @@
           if (result.error) $error.textContent = fileError(view, file.name, result.error);
           else {
             var d = result.data;
-            incoming(view, result.name || file.name, { items: d.items, plan: d.plan, rounds: d.rounds, meta: d.meta, combined: d.combined, date: file.lastModified });
+            incoming(view, result.name || file.name, { items: d.items, plan: result.hasPlan ? d.plan : null, rounds: d.rounds, meta: d.meta, combined: d.combined, date: file.lastModified });
           }
         });
       } });

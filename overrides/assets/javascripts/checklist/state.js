@@ -145,6 +145,8 @@
     if (isObject(value) && Plan.badDates(value.plan).length) return { data: null, error: "date", name: "" };
     var result = normalize(value);
     result.name = result.data ? line(value.name, LIMIT.name) : "";
+    // A file from before the plan (version 1) says nothing about it: loading it keeps ours.
+    result.hasPlan = !!result.data && isObject(value.plan);
     return result;
   }
 
