@@ -26,8 +26,7 @@ sys.path.insert(0, str(ROOT))
 from macros.build import build_into  # noqa: E402
 from tests.conftest import CHROMIUM, CHROMIUM_ARGS, Server  # noqa: E402
 
-ASSETS = [  # as built into a language folder (minified by macros/minify.py)
-    "assets/javascripts/checklist-state.js",
+ASSETS = [  # as built into a language folder (joined by macros/bundle.py, minified by minify.py)
     "assets/javascripts/checklist.js",
     "assets/stylesheets/checklist.css",
 ]

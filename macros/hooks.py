@@ -14,7 +14,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files
 
-from macros import build, dataset, minify, pages, sitemap
+from macros import build, bundle, dataset, minify, pages, sitemap
 from macros.schema import LANGUAGES
 
 
@@ -76,8 +76,9 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
 
 def on_post_build(config: MkDocsConfig) -> None:
     """Sitemaps in each sub-folder (Material fetches one next to every hreflang link: no 404),
-    and our own scripts and styles minified."""
+    the checklist's modules joined into one script, and our own scripts and styles minified."""
     site = Path(config.site_dir)
     sitemap.write_folder_sitemaps(site, config.site_url or "")
+    bundle.write(Path(config.theme.custom_dir or "overrides"), site)
     own = [str(script) for script in config.extra_javascript] + list(config.extra_css)
     minify.minify(site, own)

@@ -80,7 +80,41 @@ def error_shown(page: Page, tmp: Path) -> None:
     expect(page.locator("dialog[open] [role=alert]")).not_to_be_empty()
 
 
+def proposed(page: Page, tmp: Path) -> None:
+    part_ticked(page)
+    page.click("[data-crm-action=plan]")
+    expect(page.locator("dialog[open] .crm-cl__proposal li")).to_have_count(5)
+
+
+def planned(page: Page, tmp: Path) -> None:
+    proposed(page, tmp)
+    dialog_button(page, "Add these 5 to the plan")
+    page.locator("[data-crm-plan-list] input[type=text]").first.fill("Aiko")
+    page.locator("[data-crm-plan-list] select").first.select_option("done")
+
+
+def round_dialog(button: str) -> Callable[[Page, Path], None]:
+    def run(page: Page, tmp: Path) -> None:
+        rounds_listed(page, tmp)
+        page.locator("dialog[open] .crm-cl__rounds li").get_by_role("button", name=button).click()
+        expect(page.locator("dialog[open] h2")).to_contain_text(button)
+
+    return run
+
+
+def trend_shown(page: Page, tmp: Path) -> None:
+    rounds_listed(page, tmp)
+    page.keyboard.press("Escape")
+    page.check(f"#crm-{OTHER}")
+    expect(page.locator("[data-crm-trend] table")).to_be_visible()
+
+
 STATES: dict[str, Callable[[Page, Path], None]] = {
+    "propose": proposed,
+    "plan": planned,
+    "round-rename": round_dialog("Rename"),
+    "round-delete": round_dialog("Delete"),
+    "trend": trend_shown,
     "empty": lambda page, tmp: None,
     "part-ticked": lambda page, tmp: part_ticked(page),
     "rounds": rounds_listed,

@@ -198,7 +198,7 @@ def test_without_javascript_the_plain_list_is_readable(cl_browser: Browser, base
     # Nothing that needs the script shows.
     for selector in (
         "[data-crm-bar]",
-        "[data-crm-report]",
+        "[data-crm-results]",
         "[data-crm-extra]",
         "[data-crm-score]",
         "dialog",

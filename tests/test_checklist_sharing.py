@@ -297,3 +297,26 @@ def test_print_shows_answers_notes_verdicts_and_the_date(
     artifacts = Path(__file__).resolve().parent.parent / "test-artifacts"
     artifacts.mkdir(exist_ok=True)
     page.screenshot(path=artifacts / "checklist-print.png", full_page=True)
+
+
+@pytest.mark.parametrize(
+    ("name", "text", "message"),
+    [
+        (
+            "other.json",
+            '{"format": "another-tool", "items": {}}',
+            "このチェックリストのデータではありません。",
+        ),
+        ("huge.json", " " * 2_000_001, "ファイルが大きすぎます（2 MBまで）。"),
+    ],
+)
+def test_bad_import_files_are_refused_in_japanese_too(
+    cl_page: Page, base_url: str, tmp_path: Path, name: str, text: str, message: str
+) -> None:
+    """On the Japanese page the refusal is in Japanese, and the answers stay."""
+    page = ready(cl_page, f"{base_url}/ja/checklist.html")
+    page.check(f"#crm-{FIRST}")
+    page.click("[data-crm-action=import]")
+    page.set_input_files("#crm-field-cl_import_file", write(tmp_path, name, text))
+    expect(page.locator("dialog[open] [role=alert]")).to_have_text(f"{name}：{message}")
+    assert stored(page)["items"][FIRST]["state"] == "done"

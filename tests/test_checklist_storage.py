@@ -43,7 +43,7 @@ def test_unreadable_data_is_set_aside_not_lost(cl_page: Page, base_url: str, raw
 
 
 def test_data_from_a_newer_version_is_left_untouched(cl_page: Page, base_url: str) -> None:
-    newer = json.dumps({"version": 2, "answers": {FIRST: "yes"}})
+    newer = json.dumps({"version": 3, "answers": {FIRST: "yes"}})
     page = reload_with(cl_page, f"{base_url}/en/checklist.html", newer)
     expect(page.locator("[data-crm-saved]")).to_have_text(
         "Your saved answers come from a newer version of this site and cannot be read here. "

@@ -1,13 +1,18 @@
-// Unit tests of the checklist's state logic (overrides/assets/javascripts/checklist-state.js).
+// Unit tests of the checklist's state logic (overrides/assets/javascripts/checklist/*.js).
 // Run with `node --test tests/js/`: Node's own test runner, nothing to install.
 "use strict";
 
 const test = require("node:test");
 const assert = require("node:assert/strict");
-const S = require("../../overrides/assets/javascripts/checklist-state.js");
+const JS = "../../overrides/assets/javascripts/checklist/";
+const S = require(JS + "state.js");
+const Text = require(JS + "text-export.js");
+const Share = require(JS + "share.js");
 
 const item = (state, updated = 1, note = "") => ({ state, note, updated });
-const data = (items, rounds = []) => ({ version: 1, items, rounds });
+const meta = { title: "", participants: "", updated: 0 };
+const data = (items, rounds = []) => ({ version: 2, items, plan: {}, rounds, meta, combined: null });
+const round = (id, date, items = {}, extra = {}) => ({ id, name: id, date, items, updated: date, deleted: false, ...extra });
 const catalog = [
   {
     title: "1. Over-specified",
@@ -33,7 +38,7 @@ test("nothing stored is an empty checklist, not an error", () => {
 });
 
 test("stored data round-trips through JSON", () => {
-  const stored = data({ "a-one": item("done", 5, "ok") }, [{ id: "r1", name: "Q1", date: 9, items: { "a-one": item("na", 0) } }]);
+  const stored = data({ "a-one": item("done", 5, "ok") }, [{ ...round("r1", 9, { "a-one": item("na", 0) }), name: "Q1" }]);
   assert.deepEqual(S.parse(JSON.stringify(stored)), { data: stored, error: null });
 });
 
@@ -49,12 +54,12 @@ test("a value of the wrong shape is refused", () => {
 });
 
 test("data from a newer version is refused, not overwritten or guessed at", () => {
-  assert.deepEqual(S.parse('{"version":2,"items":{}}'), { data: null, error: "future" });
+  assert.deepEqual(S.parse('{"version":3,"items":{}}'), { data: null, error: "future" });
 });
 
 test("version 0 (a bare map of ticks) is migrated", () => {
   const { data: migrated } = S.parse('{"a-one":true,"a-two":false,"BAD ID":true}');
-  assert.equal(migrated.version, 1);
+  assert.equal(migrated.version, 2);
   assert.equal(migrated.items["a-one"].state, "done");
   assert.equal(migrated.items["a-two"].state, "open");
   assert.equal(migrated.items["BAD ID"], undefined);
@@ -78,7 +83,7 @@ test("hostile entries are dropped and long text is cut", () => {
   assert.deepEqual(Object.keys(clean.items), ["a-two"]);
   assert.equal(clean.items["a-two"].note.length, S.LIMIT.note);
   assert.equal(clean.items["a-two"].updated, 0);
-  assert.deepEqual(clean.rounds, [{ id: "r1", name: "", date: 0, items: {} }]);
+  assert.deepEqual(clean.rounds, [{ id: "r1", name: "", date: 0, items: {}, updated: 0, deleted: false }]);
   assert.equal({}.state, undefined, "no prototype pollution");
 });
 
@@ -98,8 +103,7 @@ test("merge keeps the later change of every item, from either side", () => {
 });
 
 test("merge unites rounds by id, in date order", () => {
-  const r = (id, date) => ({ id, name: id, date, items: {} });
-  const merged = S.merge(data({}, [r("r2", 2), r("r1", 1)]), data({}, [r("r1", 1), r("r3", 3)]));
+  const merged = S.merge(data({}, [round("r2", 2), round("r1", 1)]), data({}, [round("r1", 1), round("r3", 3)]));
   assert.deepEqual(merged.rounds.map((x) => x.id), ["r1", "r2", "r3"]);
 });
 
@@ -163,7 +167,7 @@ test("combine counts answers per item and flags disagreement", () => {
 test("snapshot saves a named, dated round and leaves the answers as they are", () => {
   const d = S.snapshot(data({ "a-one": item("done", 4, "n") }), "Q1 review", 1000);
   assert.equal(d.rounds.length, 1);
-  assert.deepEqual(d.rounds[0], { id: "r" + (1000).toString(36), name: "Q1 review", date: 1000, items: { "a-one": item("done", 0, "n") } });
+  assert.deepEqual(d.rounds[0], { id: "r" + (1000).toString(36), name: "Q1 review", date: 1000, items: { "a-one": item("done", 0, "n") }, updated: 1000, deleted: false });
   assert.equal(d.items["a-one"].state, "done");
 });
 
@@ -186,7 +190,7 @@ test("bad import files are refused with a reason", () => {
 
 test("Markdown export is a GitHub task list whose notes cannot inject markup", () => {
   const items = { "a-one": item("done", 1, "<img src=x onerror=alert(1)> [link](http://x)"), "a-two": item("na") };
-  const md = S.toMarkdown(items, catalog, words);
+  const md = Text.toMarkdown(items, catalog, words);
   const lines = md.split("\n");
   assert.equal(lines[0], "# Checklist");
   assert.ok(lines.includes("## 1. Over-specified"));
@@ -198,7 +202,7 @@ test("Markdown export is a GitHub task list whose notes cannot inject markup", (
 });
 
 test("CSV export quotes fields, neutralises formulas and starts with a BOM", () => {
-  const csv = S.toCSV({ "a-one": item("done", 1, 'say "hi",\nthen go') }, catalog, words);
+  const csv = Text.toCSV({ "a-one": item("done", 1, 'say "hi",\nthen go') }, catalog, words);
   assert.ok(csv.startsWith("\ufeffPattern,Id,Statement,Answer,Note,Countermeasure\r\n"));
   const lines = csv.slice(1).split("\r\n");
   assert.equal(lines[1], '1. Over-specified,a-one,First *statement*,Holds,"say ""hi"",\nthen go",Interview reps');
@@ -207,26 +211,26 @@ test("CSV export quotes fields, neutralises formulas and starts with a BOM", () 
 
 test("a share link carries answers and notes (Japanese too) and decodes to the same", () => {
   const items = { "a-one": item("done", 1, "営業に確認 ✓"), "a-two": item("na", 1), "a-three": item("open", 1) };
-  const fragment = S.encodeShare(items, 1234);
+  const { fragment } = Share.encode(items, {}, 1234);
   assert.match(fragment, /^cl=[\w-]+$/);
-  const back = S.decodeShare("#" + fragment);
+  const back = Share.decode("#" + fragment);
   assert.equal(back.error, null);
   assert.equal(back.date, 1234);
   assert.deepEqual(back.items, { "a-one": item("done", 0, "営業に確認 ✓"), "a-two": item("na", 0) });
 });
 
 test("a tampered share link is an error, never a partial load", () => {
-  const good = S.encodeShare({ "a-one": item("done") }, 1);
+  const good = Share.encode({ "a-one": item("done") }, {}, 1).fragment;
   for (const bad of ["cl=", "cl=%%%", "cl=" + good.slice(3, -2), "cl=<script>", "cl=" + "A".repeat(S.LIMIT.link + 1), "cl=bnVsbA", "cl=_-_-"]) {
-    assert.equal(S.decodeShare(bad).error, "link", bad);
+    assert.equal(Share.decode(bad).error, "link", bad);
   }
   const future = Buffer.from(JSON.stringify({ v: 2, i: {} })).toString("base64url");
-  assert.equal(S.decodeShare("cl=" + future).error, "future");
+  assert.equal(Share.decode("cl=" + future).error, "future");
 });
 
 test("a share link with hostile entries keeps only valid ones", () => {
   const raw = Buffer.from(JSON.stringify({ v: 1, t: "x", i: { "a-one": [1, "<b>x</b>"], "a-two": [9], "BAD": [1], "a-three": "done" } })).toString("base64url");
-  const back = S.decodeShare("cl=" + raw);
+  const back = Share.decode("cl=" + raw);
   assert.deepEqual(back.items, { "a-one": item("done", 0, "<b>x</b>") });
   assert.equal(back.date, 0);
 });

@@ -1,0 +1,63 @@
+/**
+ * Small DOM helpers of the checklist UI. Data is only ever shown with textContent.
+ * Browser only: window.CrmChecklistDom.
+ */
+(function (root) {
+  "use strict";
+
+  var SVG = "http://www.w3.org/2000/svg";
+
+  /** The page's string `key` with {placeholders} filled in. */
+  function fmt(view, key, values) {
+    return (view.t[key] || key).replace(/\{(\w+)\}/g, function (all, name) {
+      return values && name in values ? values[name] : all;
+    });
+  }
+
+  /** Create an element: `props` are properties (textContent, type…) or, with a dash, attributes. */
+  function el(tag, props, children) {
+    var $el = document.createElement(tag);
+    Object.keys(props || {}).forEach(function (key) {
+      if (/-|^role$/.test(key)) $el.setAttribute(key, props[key]);
+      else $el[key] = props[key];
+    });
+    $el.append.apply($el, children || []);
+    return $el;
+  }
+
+  function svg(tag, attrs) {
+    var $el = document.createElementNS(SVG, tag);
+    Object.keys(attrs).forEach(function (key) { $el.setAttribute(key, attrs[key]); });
+    return $el;
+  }
+
+  /** The element marked data-crm-<name> (name in camelCase) inside `$in`. */
+  function find($in, name) {
+    return $in.querySelector("[data-crm-" + name.replace(/[A-Z]/g, "-$&").toLowerCase() + "]");
+  }
+
+  function date(view, time) {
+    return new Date(time || Date.now()).toLocaleDateString(view.lang, { year: "numeric", month: "short", day: "numeric" });
+  }
+
+  function button(label, run, props) {
+    return el("button", Object.assign({ type: "button", className: "md-button", textContent: label, onclick: run }, props || {}));
+  }
+
+  /** A labelled field: [label, input]; `tag` input (default) or select. */
+  function field(view, key, props, tag) {
+    props.id = props.id || "crm-field-" + key;
+    return [el("label", { htmlFor: props.id, textContent: view.t[key] }), el(tag || "input", props)];
+  }
+
+  /** Offer a file for download; `format` goes with the crm-checklist:exported event. */
+  function download(name, type, text, format) {
+    var url = URL.createObjectURL(new Blob([text], { type: type }));
+    // Not added to the page: instant navigation must not see the click.
+    el("a", { href: url, download: name }).click();
+    setTimeout(function () { URL.revokeObjectURL(url); }, 10000);
+    document.dispatchEvent(new CustomEvent("crm-checklist:exported", { detail: { format: format } }));
+  }
+
+  root.CrmChecklistDom = { fmt: fmt, el: el, svg: svg, find: find, date: date, button: button, field: field, download: download };
+})(this);
