@@ -225,56 +225,6 @@
     return { version: VERSION, items: data.items, rounds: data.rounds.concat([round]) };
   }
 
-  /** The full-fidelity export; `name` says whose answers they are (for combining). */
-  function toJSON(data, name, now) {
-    var out = { format: FORMAT, version: VERSION, exported: new Date(now).toISOString(), name: text(name, LIMIT.name) };
-    out.items = data.items;
-    out.rounds = data.rounds;
-    return JSON.stringify(out, null, 1);
-  }
-
-  /** Plain text for Markdown: no markup, links or HTML, on one line. */
-  function mdText(value) {
-    return value.replace(/\s+/g, " ").replace(/([\\`*_[\]<>#|~])/g, "\\$1");
-  }
-
-  /** A GitHub task list; `catalog`: the page's patterns and items, `words`: its strings. */
-  function toMarkdown(items, catalog, words) {
-    var lines = ["# " + mdText(words.title), ""];
-    catalog.forEach(function (group) {
-      var s = score(items, group.items.map(function (i) { return i.id; }));
-      lines.push("## " + mdText(group.title), "", "_" + mdText(words.verdict(s)) + "_", "");
-      group.items.forEach(function (item) {
-        var entry = own(items, item.id) || { state: "open", note: "" };
-        var body = mdText(item.text);
-        if (entry.state === "na") body = "~~" + body + "~~ (" + mdText(words.na) + ")";
-        lines.push("- [" + (entry.state === "done" ? "x" : " ") + "] " + body);
-        if (entry.note) lines.push("  - " + mdText(words.note) + ": " + mdText(entry.note));
-      });
-      lines.push("");
-    });
-    return lines.join("\n");
-  }
-
-  /** One CSV cell; a leading = + - @ is neutralised so a spreadsheet does not run it as a formula. */
-  function csvCell(value) {
-    value = String(value);
-    if (/^[=+\-@\t\r]/.test(value)) value = "'" + value;
-    return /[",\r\n]/.test(value) ? '"' + value.replace(/"/g, '""') + '"' : value;
-  }
-
-  /** A spreadsheet (with a BOM so Excel reads UTF-8 Japanese); `words.states` names each state. */
-  function toCSV(items, catalog, words) {
-    var rows = [words.columns];
-    catalog.forEach(function (group) {
-      group.items.forEach(function (item) {
-        var entry = own(items, item.id) || { state: "open", note: "" };
-        rows.push([group.title, item.id, item.text, words.states[entry.state], entry.note, item.measure]);
-      });
-    });
-    return "\ufeff" + rows.map(function (row) { return row.map(csvCell).join(","); }).join("\r\n") + "\r\n";
-  }
-
   function base64url(string) {
     var bytes = new TextEncoder().encode(string);
     var binary = "";
@@ -330,7 +280,7 @@
     VERSION: VERSION, FORMAT: FORMAT, LIMIT: LIMIT, KEY: "crm-failure-patterns:checklist",
     empty: empty, parse: parse, normalize: normalize, readImport: readImport, merge: merge,
     update: update, replace: replace, score: score, compare: compare, combine: combine,
-    snapshot: snapshot, toJSON: toJSON, toMarkdown: toMarkdown, toCSV: toCSV,
+    snapshot: snapshot,
     encodeShare: encodeShare, decodeShare: decodeShare,
   };
   if (typeof module === "object" && module.exports) module.exports = api;

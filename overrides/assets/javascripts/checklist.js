@@ -476,19 +476,12 @@
   }
 
   function exportAs(view, kind) {
-    var items = store.data.items;
-    var words = {
-      title: fmt(view, "cl_md_title", { date: date(view) }),
-      na: view.t.cl_na,
-      note: view.t.cl_note,
-      verdict: function (s) { return view.t["cl_level_" + s.level] + ": " + fmt(view, "cl_verdict_" + s.level, s); },
-      columns: view.t.cl_csv_columns.split(","),
-      states: { done: view.t.cl_state_done, open: view.t.cl_state_open, na: view.t.cl_state_na },
-    };
+    var F = window.CrmChecklistFormats;
     var name = "crm-checklist-" + new Date().toISOString().slice(0, 10) + "." + kind;
-    if (kind === "json") download(name, "application/json", S.toJSON(store.data, store.name, Date.now()));
-    if (kind === "md") download(name, "text/markdown", S.toMarkdown(items, catalog(view), words));
-    if (kind === "csv") download(name, "text/csv", S.toCSV(items, catalog(view), words));
+    var options = { date: date(view), now: Date.now() };
+    if (kind === "json") download(name, "application/json", F.toJSON(store.data, store.name, Date.now()));
+    if (kind === "md") download(name, "text/markdown", F.toMarkdown(store.data, catalog(view), view.t, options));
+    if (kind === "csv") download(name, "text/csv", F.toCSV(store.data, catalog(view), view.t, options));
     notifyAll(fmt(view, "cl_exported", { file: name }));
   }
 
