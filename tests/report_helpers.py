@@ -140,4 +140,10 @@ V2_READER = """(() => {
 
 def seed_script(data: dict[str, Any]) -> str:
     """An init script that stores `data` before the page's own scripts run."""
-    return f"localStorage.setItem({json.dumps(KEY)}, {json.dumps(json.dumps(data))});"
+    return store_script(json.dumps(data))
+
+
+def store_script(raw: str) -> str:
+    """An init script that stores `raw` (on the site's pages: about:blank has no storage)."""
+    store = f"localStorage.setItem({json.dumps(KEY)}, {json.dumps(raw)});"
+    return f"if (location.origin !== 'null') {store}"
