@@ -7,6 +7,7 @@ import io
 import json
 import re
 from collections.abc import Iterator
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -15,7 +16,7 @@ from pypdf import PdfReader
 
 from tests import report_helpers as R
 from tests.checklist_helpers import Errors, axe
-from tests.conftest import ARTIFACTS
+from tests.conftest import ARTIFACTS, parse
 
 pytestmark = pytest.mark.browser
 
@@ -282,3 +283,25 @@ def test_axe_finds_nothing_on_the_report(
     )
     assert axe(page) == []
     context.close()
+
+
+@pytest.mark.parametrize("lang", ["ja", "en"])
+def test_report_page_carries_the_catalogue_and_stays_out_of_nav_and_search(
+    site_dir: Path, lang: str
+) -> None:
+    """Every statement in dataset order as plain text; reachable from the checklist, not nav."""
+    page = parse(site_dir / lang / "report.html")
+    root = page.select_one("[data-crm-report]")
+    assert root is not None
+    catalogue = json.loads(str(root["data-crm-catalogue"]))
+    assert [i["id"] for p in catalogue["patterns"] for i in p["items"]] == R.IDS
+    assert [s["id"] for s in catalogue["steps"]] == [s.id for s in R.CONTENT.dataset.cycle]
+    texts = [i["text"] for p in catalogue["patterns"] for i in p["items"]]
+    assert all("<" not in text and "*" not in text for text in texts)
+    strings = json.loads(str(root["data-crm-strings"]))
+    assert strings == R.strings(lang)
+    assert not page.select('.md-nav a[href$="report.html"]')
+    checklist = parse(site_dir / lang / "checklist.html")
+    assert len(checklist.select('a[href="report.html"]')) == 2
+    index = (site_dir / lang / "search" / "search_index.json").read_text(encoding="utf-8")
+    assert "report.html" not in index
