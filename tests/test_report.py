@@ -10,6 +10,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
+import icalendar
 import pytest
 from playwright.sync_api import Browser, BrowserContext, Page, expect
 from pypdf import PdfReader
@@ -305,3 +306,29 @@ def test_report_page_carries_the_catalogue_and_stays_out_of_nav_and_search(
     assert len(checklist.select('a[href="report.html"]')) == 2
     index = (site_dir / lang / "search" / "search_index.json").read_text(encoding="utf-8")
     assert "report.html" not in index
+
+
+def test_report_downloads_the_due_dates_as_a_calendar(
+    report_context: tuple[BrowserContext, Errors], base_url: str
+) -> None:
+    """The calendar button gives an .ics file with one event per dated action."""
+    context, errors = report_context
+    page = open_report(context, base_url, "en", R.state("en"))
+    page.evaluate(
+        """() => document.addEventListener("crm-checklist:exported",
+             (e) => (window.exported = e.detail.format))"""
+    )
+    with page.expect_download() as info:
+        page.get_by_role("button", name="Add the due dates to a calendar (.ics)").click()
+    download = info.value
+    assert download.suggested_filename.endswith(".ics")
+    text = Path(download.path()).read_text(encoding="utf-8")
+    events = list(icalendar.Calendar.from_ical(text).walk("VEVENT"))
+    assert sorted(event.decoded("DTSTART").isoformat() for event in events) == [
+        "2025-12-05",
+        "2025-12-19",
+        "2026-01-16",
+        "2026-02-27",
+    ]
+    assert page.evaluate("window.exported") == "ics"
+    assert not errors, errors
