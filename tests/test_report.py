@@ -332,3 +332,15 @@ def test_report_downloads_the_due_dates_as_a_calendar(
     ]
     assert page.evaluate("window.exported") == "ics"
     assert not errors, errors
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_axe_finds_nothing_on_the_empty_report(
+    cl_browser: Browser, base_url: str, scheme: str
+) -> None:
+    """WCAG 2.1 A/AA: zero violations on the message shown when nothing is saved."""
+    context = cl_browser.new_context(color_scheme=scheme)  # type: ignore[arg-type]
+    page = open_report(context, base_url, "ja", None)
+    expect(page.locator("[data-crm-report-status]")).to_be_visible()
+    assert axe(page) == []
+    context.close()
