@@ -203,7 +203,7 @@ test("iCalendar folds lines at 75 octets without splitting a UTF-8 character", (
   assert.equal(F.fold("あ".repeat(26)), "あ".repeat(25) + "\r\n あ");
 });
 
-test("an empty plan is a valid, empty calendar", () => {
+test("without a dated action the calendar has no event (pages offer no download then)", () => {
   const lines = unfold(F.toICS({ version: 1, items: {}, rounds: [] }, catalog, strings, options));
   assert.ok(!lines.includes("BEGIN:VEVENT"));
   assert.deepEqual(lines.slice(-2), ["END:VCALENDAR", ""]);

@@ -235,7 +235,8 @@
    * The action plan as a calendar: one all-day VEVENT per action with a due date. Events, not
    * VTODOs: Google Calendar, Outlook and iOS import events only, and the point is that the dates
    * land in the team's calendars. The UID is the item id and the project's title, so a later
-   * export of the same plan updates the events instead of adding copies.
+   * export of the same plan updates the events instead of adding copies. RFC 5545 wants at least
+   * one component: offer the download only when an action has a due date (actions()).
    */
   function toICS(data, catalogue, strings, options) {
     var meta = data.meta || {};
