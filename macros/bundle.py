@@ -20,7 +20,7 @@ MODULES = (
     "rounds.js",
     "state.js",
     "share.js",
-    "text-export.js",
+    "formats.js",
     "dom.js",
     "dialog.js",
     "store.js",
@@ -28,6 +28,7 @@ MODULES = (
     "plan-view.js",
     "rounds-view.js",
     "sharing.js",
+    "report.js",
     "app.js",
 )
 

@@ -9,9 +9,11 @@ from typing import Any
 
 from markupsafe import escape
 
-from macros import model
+from macros import cycle, model
 from macros.dataset import Content
-from macros.render import render
+from macros.render import inline, render
+
+REPORT_SRC = "report.md"  # the report for the steering meeting, reached from the checklist
 
 
 @functools.lru_cache(maxsize=4)
@@ -38,7 +40,40 @@ def nav(view: model.View) -> list[Any]:
     ]
 
 
+def plain(text: str) -> str:
+    """Dataset text as the page shows it, without markup (what the checklist reads as text)."""
+    return inline(text).striptags()
+
+
+def catalogue(view: model.View) -> dict[str, Any]:
+    """The steps, patterns and statements the report script needs, as plain text (for JSON)."""
+    return {
+        "steps": [{"id": step["id"], "label": step["label"]} for step in view["cycle"]],
+        "patterns": [
+            {
+                "id": p["id"],
+                "title": f"{p['number']}. {plain(p['short_title'])}",
+                "step": p["cycle_step"],
+                "items": [
+                    {
+                        "id": item["id"],
+                        "text": plain(item["text"]),
+                        "measure": plain(item["measure"]["title"]),
+                    }
+                    for item in p["checklist"]
+                ],
+            }
+            for p in view["patterns"]
+        ],
+    }
+
+
 def generated(view: model.View, templates: Path) -> Iterator[tuple[str, str]]:
-    """(source path, Markdown) of every generated page."""
+    """(source path, Markdown) of every generated page: the patterns, then the report."""
     for pattern in view["patterns"]:
         yield pattern["src"], render(templates, "pattern.md", pattern=pattern, **pattern, **view)
+    geo = cycle.layout(view["cycle"], view["patterns"])
+    report = render(
+        templates, "report.md", page_src=REPORT_SRC, geo=geo, catalogue=catalogue(view), **view
+    )
+    yield REPORT_SRC, report

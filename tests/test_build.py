@@ -33,7 +33,7 @@ def heading(tag: Tag | None) -> str:
     ).strip()
 
 
-PAGES = ["index.html", "cycle.html", "checklist.html", "sources.html"] + [
+PAGES = ["index.html", "cycle.html", "checklist.html", "sources.html", "report.html"] + [
     f"patterns/{p.id}.html" for p in PATTERNS
 ]
 

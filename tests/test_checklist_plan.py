@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import datetime
 import json
 from pathlib import Path
 
+import icalendar
 import pytest
 from playwright.sync_api import Browser, BrowserContext, Page, expect
 
@@ -231,36 +233,20 @@ def test_saved_and_exported_events_are_dispatched(cl_page: Page, base_url: str) 
     assert ["crm-checklist:exported", {"format": "csv"}] in events
 
 
-FAKE_FORMATS = """
-window.CrmChecklistFormats = {
-  toICS(data, catalogue, strings, options) {
-    window.icsCall = {
-      plan: Object.keys(data.plan), groups: catalogue.map((g) => g.title),
-      first: catalogue[0].items[0], label: strings.cl_export_ics, lang: options.lang,
-    };
-    return 'BEGIN:VCALENDAR\\r\\nEND:VCALENDAR\\r\\n';
-  },
-};
-"""
-
-
-def test_the_icalendar_export_is_offered_only_with_the_formats_module(
-    cl_browser: Browser, base_url: str
+def test_the_icalendar_export_is_offered_once_an_action_has_a_due_date(
+    cl_page: Page, base_url: str
 ) -> None:
-    """No .ics button without formats.js; with it, the button downloads what toICS writes."""
-    plain = cl_browser.new_context()
-    page = ready(plain.new_page(), f"{base_url}/en/checklist.html")
+    """No .ics button without a dated action (RFC 5545 wants one event); then a real calendar."""
+    page = ready(cl_page, f"{base_url}/en/checklist.html")
+    ics = page.get_by_role("button", name="iCalendar (.ics): due dates for your calendar")
     page.click("[data-crm-action=share]")
     dialog(page)
-    expect(
-        page.get_by_role("button", name="iCalendar (.ics): due dates for your calendar")
-    ).to_have_count(0)
-    plain.close()
-
-    context = cl_browser.new_context(accept_downloads=True)
-    context.add_init_script(FAKE_FORMATS)
-    page = ready(context.new_page(), f"{base_url}/en/checklist.html")
+    expect(ics).to_have_count(0)
+    page.keyboard.press("Escape")
     page.locator("[data-crm-next] li:has(a) >> nth=0").get_by_role("button").click()
+    page.fill(f"#crm-owner-{FIRST}", "Aiko")
+    page.fill(f"#crm-due-{FIRST}", "2026-03-31")
+    page.locator(f"#crm-due-{FIRST}").blur()
     page.evaluate(
         "() => document.addEventListener('crm-checklist:exported',"
         " (e) => { window.format = e.detail.format })"
@@ -269,18 +255,13 @@ def test_the_icalendar_export_is_offered_only_with_the_formats_module(
     with page.expect_download() as info:
         dialog_button(page, "iCalendar (.ics): due dates for your calendar")
     assert info.value.suggested_filename.endswith(".ics")
-    assert Path(info.value.path()).read_text(encoding="utf-8").startswith("BEGIN:VCALENDAR")
-    call = page.evaluate("window.icsCall")
-    assert call["plan"] == [FIRST]
-    assert call["groups"][0] == "1. Over-specified system"
-    assert call["first"] == {
-        "id": FIRST,
-        "text": "We talked to sales reps in person before writing requirements.",
-        "measure": "Interview reps before you shortlist",
-    }
-    assert (call["label"], call["lang"]) == ("iCalendar (.ics): due dates for your calendar", "en")
+    calendar = icalendar.Calendar.from_ical(Path(info.value.path()).read_bytes())
+    events = list(calendar.walk("VEVENT"))
+    assert len(events) == 1
+    assert events[0].decoded("DTSTART") == datetime.date(2026, 3, 31)
+    assert "Aiko" in str(events[0]["DESCRIPTION"])
+    assert str(events[0]["UID"]).startswith(FIRST + ".")
     assert page.evaluate("window.format") == "ics"
-    context.close()
 
 
 def test_combining_members_files_is_kept_for_the_report(

@@ -93,11 +93,15 @@ def test_markdown_and_csv_exports(cl_page: Page, base_url: str) -> None:
     assert "_High risk: Highly exposed to this failure: 3 statements do not hold yet._" in lines
     csv = download(page, "CSV (spreadsheet)")
     rows = csv.splitlines()
-    assert rows[0] == "Pattern,Item ID,Statement,Answer,Note,Countermeasure"
+    # The last three columns are the action plan's (empty: nothing is planned here).
+    assert (
+        rows[0]
+        == "Pattern,Item ID,Statement,Answer,Note,Countermeasure,Owner,Due date,Action status"
+    )
     assert any(
         row.endswith(
             f",{OTHER},All departments involved chase one shared goal.,Not yet,"
-            '"<b>""Ask sales""</b>, then IT",Agree on one goal every department shares'
+            '"<b>""Ask sales""</b>, then IT",Agree on one goal every department shares,,,'
         )
         for row in rows
     ), rows

@@ -15,13 +15,15 @@ pytestmark = pytest.mark.browser
 
 CATEGORIES = ("accessibility", "best-practices", "seo")
 FIRST_PATTERN = dataset.load(ROOT / "docs" / "data").dataset.patterns[0].id
-# One page of each kind: home, a (generated) pattern page, the cycle, the checklist, sources.
+# One page of each kind: home, a (generated) pattern page, the cycle, the checklist, sources,
+# and the (generated) report.
 PAGES = (
     "index.html",
     f"patterns/{FIRST_PATTERN}.html",
     "cycle.html",
     "checklist.html",
     "sources.html",
+    "report.html",
 )
 TARGETS = [(lang, path) for lang in LANGUAGES for path in PAGES]
 

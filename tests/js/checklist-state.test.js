@@ -6,32 +6,13 @@ const test = require("node:test");
 const assert = require("node:assert/strict");
 const JS = "../../overrides/assets/javascripts/checklist/";
 const S = require(JS + "state.js");
-const Text = require(JS + "text-export.js");
 const Share = require(JS + "share.js");
 
 const item = (state, updated = 1, note = "") => ({ state, note, updated });
 const meta = { title: "", participants: "", updated: 0 };
 const data = (items, rounds = []) => ({ version: 2, items, plan: {}, rounds, meta, combined: null });
 const round = (id, date, items = {}, extra = {}) => ({ id, name: id, date, items, updated: date, deleted: false, ...extra });
-const catalog = [
-  {
-    title: "1. Over-specified",
-    items: [
-      { id: "a-one", text: "First *statement*", measure: "Interview reps" },
-      { id: "a-two", text: "Second", measure: "Fewer fields" },
-      { id: "a-three", text: "Third", measure: "=HYPERLINK(1)" },
-    ],
-  },
-];
 const ids = ["a-one", "a-two", "a-three"];
-const words = {
-  title: "Checklist",
-  na: "N/A",
-  note: "Note",
-  verdict: (s) => `level ${s.level}`,
-  columns: ["Pattern", "Id", "Statement", "Answer", "Note", "Countermeasure"],
-  states: { done: "Holds", open: "Not yet", na: "N/A" },
-};
 
 test("nothing stored is an empty checklist, not an error", () => {
   assert.deepEqual(S.parse(null), { data: S.empty(), error: null });
@@ -186,27 +167,6 @@ test("bad import files are refused with a reason", () => {
   assert.equal(S.readImport('{"items":[1,2]}').error, "shape");
   assert.equal(S.readImport(JSON.stringify({ format: S.FORMAT, version: 3, items: {} })).error, "future");
   assert.equal(S.readImport(" ".repeat(S.LIMIT.file + 1)).error, "huge");
-});
-
-test("Markdown export is a GitHub task list whose notes cannot inject markup", () => {
-  const items = { "a-one": item("done", 1, "<img src=x onerror=alert(1)> [link](http://x)"), "a-two": item("na") };
-  const md = Text.toMarkdown(items, catalog, words);
-  const lines = md.split("\n");
-  assert.equal(lines[0], "# Checklist");
-  assert.ok(lines.includes("## 1. Over-specified"));
-  assert.ok(lines.includes("_level high_"));
-  assert.ok(lines.includes("- [x] First \\*statement\\*"));
-  assert.ok(lines.includes("- [ ] ~~Second~~ (N/A)"));
-  assert.ok(lines.includes("- [ ] Third"));
-  assert.ok(lines.includes("  - Note: \\<img src=x onerror=alert(1)\\> \\[link\\](http://x)"));
-});
-
-test("CSV export quotes fields, neutralises formulas and starts with a BOM", () => {
-  const csv = Text.toCSV({ "a-one": item("done", 1, 'say "hi",\nthen go') }, catalog, words);
-  assert.ok(csv.startsWith("\ufeffPattern,Id,Statement,Answer,Note,Countermeasure\r\n"));
-  const lines = csv.slice(1).split("\r\n");
-  assert.equal(lines[1], '1. Over-specified,a-one,First *statement*,Holds,"say ""hi"",\nthen go",Interview reps');
-  assert.equal(lines[3], "1. Over-specified,a-three,Third,Not yet,,'=HYPERLINK(1)");
 });
 
 test("a share link carries answers and notes (Japanese too) and decodes to the same", () => {

@@ -11,6 +11,7 @@
   var Share = root.CrmChecklistShare;
   var D = root.CrmChecklistDom;
   var Dialog = root.CrmChecklistDialog;
+  var F = root.CrmChecklistFormats;
 
   var TYPES = { json: "application/json", md: "text/markdown", csv: "text/csv", ics: "text/calendar" };
   var FORMATS = { json: "toJSON", md: "toMarkdown", csv: "toCSV", ics: "toICS" };
@@ -18,11 +19,6 @@
   function create(app) {
     function data() {
       return app.store.data;
-    }
-
-    /** The export formats module (formats.js) when it is on the page. */
-    function formats() {
-      return root.CrmChecklistFormats || null;
     }
 
     /** The page's patterns and items, in its language, for the exports. */
@@ -39,26 +35,12 @@
       });
     }
 
-    /** Today's Markdown and CSV, used while formats.js is not on the page. */
-    function fallback(view, kind) {
-      var words = {
-        title: D.fmt(view, "cl_md_title", { date: D.date(view) }),
-        na: view.t.cl_na,
-        note: view.t.cl_note,
-        verdict: function (s) { return view.t["cl_level_" + s.level] + ": " + D.fmt(view, "cl_verdict_" + s.level, s); },
-        columns: view.t.cl_csv_columns.split(","),
-        states: { done: view.t.cl_state_done, open: view.t.cl_state_open, na: view.t.cl_state_na },
-      };
-      if (kind === "json") return S.toJSON(data(), app.store.name, Date.now());
-      return root.CrmChecklistText[kind === "md" ? "toMarkdown" : "toCSV"](data().items, catalog(view), words);
-    }
-
     function exportAs(view, kind) {
-      var F = formats();
       var name = "crm-checklist-" + new Date().toISOString().slice(0, 10) + "." + kind;
-      var text = F && F[FORMATS[kind]]
-        ? F[FORMATS[kind]](data(), catalog(view), view.t, { name: app.store.name, lang: view.lang, now: Date.now() })
-        : fallback(view, kind);
+      var now = Date.now();
+      var text = kind === "json"
+        ? F.toJSON(data(), app.store.name, now)
+        : F[FORMATS[kind]](data(), catalog(view), view.t, { date: D.date(view), now: now });
       D.download(name, TYPES[kind], text, kind);
       app.notify(D.fmt(view, "cl_exported", { file: name }));
     }
@@ -68,8 +50,9 @@
       var url = location.href.split("#")[0] + "#" + link.fragment;
       var $name = D.field(view, "cl_share_name", { type: "text", maxLength: S.LIMIT.name, value: app.store.name, oninput: function () { app.store.name = $name[1].value; } });
       var $link = D.field(view, "cl_link_label", { type: "text", readOnly: true, value: url });
-      var F = formats();
-      var kinds = ["json", "md", "csv"].concat(F && F.toICS ? ["ics"] : []);
+      // A calendar needs at least one event (RFC 5545): offered once an action has a due date.
+      var dated = F.actions(data(), catalog(view)).some(function (action) { return action.due; });
+      var kinds = ["json", "md", "csv"].concat(dated ? ["ics"] : []);
       Dialog.open(view, view.t.cl_share_title, [
         D.el("p", { className: "crm-cl__field" }, $name),
         D.el("h3", { textContent: view.t.cl_export_heading }),
