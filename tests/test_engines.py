@@ -34,6 +34,8 @@ SAVED_NOTE = """(key, id, note) => {
     const items = (JSON.parse(localStorage.getItem(key) || "{}").items || {});
     return !!items[id] && items[id].note === note;
 }"""
+PERSISTED = """async () => navigator.storage && navigator.storage.persisted
+    ? await navigator.storage.persisted() : 'no Storage API'"""
 SEARCH = {"en": "checklist", "ja": "チェックリスト"}
 
 
@@ -104,6 +106,9 @@ def test_core_scenario(engine: Driver, site: str) -> None:
     d.wait(SAVED_NOTE, KEY, NOTED, NOTE)  # notes save shortly after the typing stops
     assert answers(d) == EXPECTED
     assert d.js("(s) => document.querySelector(s).disabled", sel.box(NA)), "n/a disables the tick"
+    # The page says whether the browser may delete the answers (persistent storage asked for).
+    status = d.wait("(s) => document.querySelector(s).textContent", sel.PERSIST_STATUS)
+    print(f"{d.name}: persistent storage: {d.js(PERSISTED)!r}; the page says: {status}")
 
     # A reload keeps them; the other language shows the same answers.
     d.reload()
