@@ -21,6 +21,7 @@ from tests.checklist_helpers import (
     OTHER,
     SECOND,
     Errors,
+    axe,
     dialog,
     dialog_button,
     ready,
@@ -210,6 +211,9 @@ def test_backup_file_imports_back(
     assert at >= max(item["updated"] for item in stored(page)["items"].values())
     assert "answers" not in page.evaluate("k => localStorage.getItem(k)", BACKUP_KEY)
     expect(page.locator(STATUS)).to_contain_text("Last backup: ")
+    page.uncheck(f"#crm-{FIRST}")
+    expect(page.locator(REMIND)).to_be_hidden()  # "saved" no longer holds after a change
+    page.check(f"#crm-{FIRST}")
 
     fresh = ready(
         make(cl_browser, new_context, cl_errors, "denied").new_page(),
@@ -257,6 +261,7 @@ def test_reminder_only_when_a_backup_is_due(
     expect(page.locator(REMIND)).to_have_text(text(key, lang, days=days))
     expect(page.locator("dialog[open]")).to_have_count(0)  # it never blocks
     if case == 1:
+        assert axe(page) == []
         shoot(page, f"persist-reminder-{lang}")
     with page.expect_download():
         page.click(BACKUP)

@@ -206,9 +206,8 @@
         if (backupAt) text += (/^ja\b/.test(view.lang) ? "" : " ") + fmt(view, "cl_backup_last", { date: date(view, backupAt) });
         view.$status.textContent = any ? text : "";
         view.$line.hidden = !any;
-        view.$status.classList.toggle("is-evictable", !yes);
         if (due) view.$remind.textContent = fmt(view, due.never ? "cl_backup_remind_none" : "cl_backup_remind", { days: due.days });
-        if (due || !view.$remind.dataset.done) view.$remind.hidden = !due;
+        if (due || !("done" in view.$remind.dataset)) view.$remind.hidden = !due;
       });
     });
   }
@@ -253,6 +252,12 @@
   /** The checklist saved a change: ask to keep storage (first time), then say where it stands. */
   function onSaved() {
     if (!storage()) return;
+    views.forEach(function (view) {
+      // "Backup saved" no longer holds once the answers change again.
+      if (!("done" in view.$remind.dataset)) return;
+      delete view.$remind.dataset.done;
+      view.$remind.hidden = true;
+    });
     // Firefox asks the reader, and its promise waits for the answer: say where things stand now.
     refresh();
     ask().then(refresh);
