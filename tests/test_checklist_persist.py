@@ -170,6 +170,11 @@ def test_status_after_the_first_change(
     expect(page.get_by_role("button", name=text("cl_backup", lang))).to_be_visible()
     expect(page.locator(REMIND)).to_be_hidden()
     assert asked(page) == (0 if mode == "missing" else 1)
+    # Readable on a phone without zooming, and a button a finger can hit.
+    assert page.locator(STATUS).evaluate("e => parseFloat(getComputedStyle(e).fontSize)") >= 16
+    box = page.locator(BACKUP).bounding_box()
+    assert box is not None
+    assert box["height"] >= 24
     page.check(f"#crm-{SECOND}")
     assert asked(page) == (0 if mode == "missing" else 1), "asked once per visit"
     shoot(page, f"persist-{mode}-{lang}")
