@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 
 from macros import dataset
+from tests.checklist_helpers import KEY
 from tests.conftest import ROOT
 from tests.engines import selectors as sel
 from tests.engines.drivers import ENGINES, Driver, missing, start
@@ -29,7 +30,6 @@ pytestmark = [
 PATTERN = dataset.load(ROOT / "docs" / "data").dataset.patterns[1]
 DONE, NA, NOTED = (item.id for item in PATTERN.checklist[:3])
 NOTE = "Ask sales first. 営業に確認"
-KEY = "crm-failure-patterns:checklist"
 SAVED_NOTE = """(key, id, note) => {
     const items = (JSON.parse(localStorage.getItem(key) || "{}").items || {});
     return !!items[id] && items[id].note === note;
@@ -97,6 +97,8 @@ def test_core_scenario(engine: Driver, site: str) -> None:
     """Tick, n/a, note, reload, other language, share link, search, switch, 390 px, no errors."""
     d = engine
     open_checklist(d, f"{site}/en/checklist.html")
+    # The error recorder must run (a content security policy could block it without a word).
+    assert d.js("() => Array.isArray(window.__crmEngineErrors)"), "recorder.js did not run"
 
     # Answer like a reader: a tick, a "not applicable", a note typed key by key.
     d.click(sel.box(DONE))
