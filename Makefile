@@ -18,9 +18,10 @@ $(STAMP): pyproject.toml
 	$(BIN)/python -m pip install --quiet -e '.[test]'
 	touch $@
 
-# Test-only npm tools (axe-core, Lighthouse, the Nu HTML checker); nothing from npm ships in the site.
+# Test-only npm tools (axe-core, Lighthouse, the Nu HTML checker, puppeteer-core for Firefox);
+# nothing from npm ships in the site, and no browser is downloaded.
 $(NODE_STAMP): package.json package-lock.json
-	npm ci --no-audit --no-fund --loglevel=error
+	PUPPETEER_SKIP_DOWNLOAD=1 npm ci --no-audit --no-fund --loglevel=error
 	touch $@
 
 # ProperDocs (the maintained fork of MkDocs 1.6) in its own venv, for the test that the site
@@ -41,14 +42,18 @@ check: $(STAMP) ## check the dataset only (seconds; used by pre-commit)
 	$(BIN)/python -m macros check
 
 # Browser tests drive Debian's Chromium (never a downloaded browser); Japanese fonts make the
-# screenshots readable; Java runs the Nu HTML Checker.
+# screenshots readable; Java runs the Nu HTML Checker. The core scenario also runs on WebKit
+# (WebKitGTK's WebKitWebDriver and MiniBrowser, in a private Xvfb) and Firefox ESR (through
+# puppeteer-core, from npm): tests/test_engines.py.
+BROWSER_PACKAGES := chromium fonts-noto-cjk default-jre-headless webkit2gtk-driver xvfb xauth firefox-esr
 browser:
 	@if ! command -v chromium >/dev/null || ! command -v java >/dev/null \
-	    || ! fc-list :lang=ja 2>/dev/null | grep -q .; then \
-	  echo "Installing Debian's chromium, fonts-noto-cjk and a Java runtime …"; \
+	    || ! fc-list :lang=ja 2>/dev/null | grep -q . \
+	    || ! command -v WebKitWebDriver >/dev/null || ! command -v Xvfb >/dev/null \
+	    || ! command -v xauth >/dev/null || ! command -v firefox-esr >/dev/null; then \
+	  echo "Installing Debian's browsers (Chromium, WebKitGTK, Firefox ESR), fonts-noto-cjk, Xvfb and Java …"; \
 	  $(SUDO) apt-get update -qq && \
-	  DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq \
-	    chromium fonts-noto-cjk default-jre-headless >/dev/null; \
+	  DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq $(BROWSER_PACKAGES) >/dev/null; \
 	fi
 
 lint: $(STAMP)

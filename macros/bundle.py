@@ -29,6 +29,7 @@ MODULES = (
     "rounds-view.js",
     "sharing.js",
     "report.js",
+    "persist.js",
     "app.js",
 )
 
