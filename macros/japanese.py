@@ -9,7 +9,8 @@ A run of text (no spaces or punctuation in it) is cut into morphemes. Two things
 - word starts: the offsets where a word a reader may type can begin. Every morpheme starts one,
   except what nobody types first: particles, auxiliaries and dependent morphemes written in
   hiragana alone (が, ない, れる, こと), and する・できる after a verbal noun (確認する is typed
-  from 確認). A Latin word starts one wherever the analyser puts it.
+  from 確認). A Latin word starts one wherever the analyser puts it. Inside a compound the
+  dictionary lists whole, a kanji after kana starts a word too (取 of 受け取る).
 - dictionary forms: for a verb or adjective written inflected, its dictionary form (使わ → 使う,
   新しく → 新しい), also joined to the verbal noun or verb stem before it (確認し → 確認する,
   使い続け → 使い続ける), so that the forms a dictionary lists find the text.
@@ -101,6 +102,20 @@ def word_starts(run: str) -> list[int]:
             continue
         starts.append(m.start)
     return starts
+
+
+_KANA_THEN_KANJI = re.compile("(?<=[\u3041-\u309f])[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff々]")
+
+
+def inner_starts(run: str) -> list[int]:
+    """Offsets inside a word where a second word begins after kana: 取 of 受け取る, 返 of
+    振り返る. The dictionary lists such compounds whole; a reader may still type 取られる."""
+    return [
+        m.start + match.start()
+        for m in analyse(run)
+        if m.pos[0] in ("名詞", "動詞", "形容詞")
+        for match in _KANA_THEN_KANJI.finditer(m.surface)
+    ]
 
 
 def _joins_next(m: Morpheme) -> bool:

@@ -12,11 +12,12 @@ So the Japanese index gets keys of its own, made at build time with a morphologi
 `text_keys`). Per section, for every run of text between separators:
 
 - a surface key at every word start: the rest of the run from there (災害用伝言ダイヤルは,
-  伝言ダイヤルは, ダイヤルは). A word of the text is a prefix of the key that starts where the
-  word starts, so the query finds exactly the sections holding it, however the words are
-  compounded or conjugated. Starts inside a word, and before particles and auxiliaries
-  (が, ない, れる), get no key: nobody types a query from there, and those keys were most of
-  the old index, which had one at every character;
+  伝言ダイヤルは, ダイヤルは), and inside a compound where a kanji follows kana (取られる in
+  受け取られる). A word of the text is a prefix of the key that starts where the word starts, so
+  the query finds exactly the sections holding it, however the words are compounded or
+  conjugated. Starts inside a word, and before particles and auxiliaries (が, ない, れる), get
+  no key: nobody types a query from there, and those keys were most of the old index, which had
+  one at every character;
 - a key for the dictionary form of every inflected verb and adjective (使わ → 使う, 新しく →
   新しい, 確認し → 確認する). A reader typing 使う finds the page saying 使われない.
 
@@ -25,8 +26,9 @@ matches the longer key.
 
 The title and text that the results list shows stay indexed too, because Material highlights a
 match, and shows only the matching paragraphs, only when a query matches them. Material
-highlights whole tokens, so they are cut into short runs by invisible word breaks (U+200B, as
-Material does for Chinese) where the script changes: 推進力です, 翌週の, ダイヤルを.
+highlights whole tokens, so they are cut by invisible word breaks (U+200B, as Material does for
+Chinese) where a word starts in another script than the letter before it: 推進力です, 翌週の,
+ダイヤルを, but 振り返る whole.
 
 The browser side stays Material's worker; its settings, made here, agree with these tokens:
 - no segmenter and no stemmer (`lang: en`, empty pipeline), or the keys would be cut again;
@@ -102,6 +104,7 @@ _KANJI_TOKEN = re.compile(f"(?<![^{_SEPARATOR_CHARS}])[{KANJI}]+(?![^{_SEPARATOR
 _TAG = re.compile(r"(<[^>]*>)")
 _INLINE = frozenset({"code", "sub", "sup", "a", "em", "strong", "span", "mark", "abbr"})
 _SEPARATOR = re.compile(SEPARATOR)
+_SEPARATOR_SPLIT = re.compile(f"({SEPARATOR})")
 _ALNUM = re.compile(r"[a-z0-9]")
 _KANJI_ONLY = re.compile(f"^[{KANJI}]+$")
 
@@ -135,7 +138,8 @@ def run_keys(run: str) -> list[str]:
     if run.isascii():  # Latin text: every word start, no analyser needed
         starts = allowed
     else:
-        starts = sorted(set(japanese.word_starts(run)).intersection(allowed))
+        words = {*japanese.word_starts(run), *japanese.inner_starts(run)}
+        starts = sorted(words.intersection(allowed))
     keys = [run[i:] for i in starts] + japanese.dictionary_forms(run)
     return [key.lower() for key in keys]
 
@@ -160,9 +164,23 @@ def word_keys(text: str, shown: Iterable[str] = ()) -> list[str]:
     return [key + SENTINEL if _KANJI_ONLY.match(key) else key for key in keys if key not in covered]
 
 
+def _break_run(run: str) -> str:
+    """A run with WORD_BREAK where a word starts in another script than the letter before it:
+    not inside one word (振り返る stays whole), nor before a particle (CRMを)."""
+    changes = {match.end() for match in _SCRIPT_CHANGE.finditer(run)}
+    if not changes:
+        return run
+    breaks = sorted(changes.intersection(japanese.word_starts(run)))
+    pieces = [run[i:j] for i, j in itertools.pairwise([0, *breaks, len(run)])]
+    return WORD_BREAK.join(pieces)
+
+
 def break_words(text: str) -> str:
-    """Plain text with WORD_BREAK where the script changes and JOINER after a kanji-only token."""
-    return _KANJI_TOKEN.sub(rf"\g<0>{JOINER}", _SCRIPT_CHANGE.sub(rf"\g<0>{WORD_BREAK}", text))
+    """Plain text with WORD_BREAK between words of different scripts (see _break_run) and
+    JOINER after a kanji-only token."""
+    runs = _SEPARATOR_SPLIT.split(text)  # separators kept at odd positions
+    broken = "".join(part if i % 2 else _break_run(part) for i, part in enumerate(runs))
+    return _KANJI_TOKEN.sub(rf"\g<0>{JOINER}", broken)
 
 
 def mark_words(fragment: str) -> str:

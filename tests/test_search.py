@@ -65,12 +65,16 @@ def found(index: dict[str, Any], query: str) -> list[str]:
 
 def test_every_word_of_the_text_starts_a_token() -> None:
     """Words inside compounds, conjugated verbs and Latin words start an indexed token."""
-    index = index_of("災害用伝言ダイヤルは、CRM導入の見過ごされる点を営業担当者が確かめた。Excel")
+    index = index_of(
+        "災害用伝言ダイヤルは、CRM導入の見過ごされる点を営業担当者が確かめた。Excel",
+        "監視として受け取られる",
+    )
     for word in (
         *("災害用伝言ダイヤル", "伝言", "伝言ダイヤル", "ダイヤル", "用伝言", "CRM導入", "導入"),
         *("見過ごされる点", "見過ごされ", "営業担当者が確かめた", "担当者", "確かめた", "excel"),
     ):
         assert found(index, word) == ["a.html"], word
+    assert found(index, "取られる") == ["b.html"], "the second verb of a compound verb"
 
 
 def test_keys_start_only_where_a_reader_starts_typing() -> None:
@@ -138,6 +142,18 @@ def test_shown_text_reads_the_same() -> None:
     invisible = f"[{search_index.WORD_BREAK}{search_index.JOINER}]"
     assert re.sub(invisible, "", marked) == text
     assert marked != text
+
+
+def test_shown_text_breaks_between_words_not_inside_one() -> None:
+    """Shown text breaks where a word starts in another script, so Material highlights the
+    word typed; a word written in two scripts (振り返る) stays one token, highlighted whole."""
+    marked = search_index.break_words("定期的に振り返る場で、CRMを導入する")
+    assert marked.split(search_index.WORD_BREAK) == [
+        "定期的に",
+        "振り返る",
+        "場で、CRMを",
+        "導入する",
+    ]
 
 
 def test_a_curated_word_gone_from_the_content_is_named(monkeypatch: pytest.MonkeyPatch) -> None:
