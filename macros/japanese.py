@@ -7,10 +7,12 @@ package data: it installs from PyPI like any dependency and needs no download at
 A run of text (no spaces or punctuation in it) is cut into morphemes. Two things come out:
 
 - word starts: the offsets where a word a reader may type can begin. Every morpheme starts one,
-  except what nobody types first: particles, auxiliaries and dependent morphemes written in
-  hiragana alone (が, ない, れる, こと), and する・できる after a verbal noun (確認する is typed
-  from 確認). A Latin word starts one wherever the analyser puts it. Inside a compound the
-  dictionary lists whole, a kanji after kana starts a word too (取 of 受け取る).
+  except what nobody types first: symbols and suffixes (者 of 担当者); in hiragana alone,
+  particles, auxiliaries and dependent words (が, ない, れる, こと), light verbs (し of 確認し,
+  ある, なる) and short words that point, join or qualify (この, また, よく); digits inside a run
+  (3 of 週3回). A Latin word starts one wherever the analyser puts it. Inside a compound the
+  dictionary lists whole, a kanji after kana or kanji starts a word too (取 of 受け取る, 曜 of
+  月曜日).
 - dictionary forms: for a verb or adjective written inflected, its dictionary form (使わ → 使う,
   新しく → 新しい), also joined to the verbal noun or verb stem before it (確認し → 確認する,
   使い続け → 使い続ける), so that the forms a dictionary lists find the text.
@@ -28,11 +30,18 @@ from dataclasses import dataclass
 from janome.tokenizer import Token, Tokenizer
 
 HIRAGANA = re.compile("^[\u3041-\u309f]+$")
-# Parts of speech (IPADIC) nobody begins a query with, when written in hiragana alone.
-_FUNCTION_POS = frozenset({"助詞", "助動詞", "記号", "フィラー"})
-_DEPENDENT = frozenset({"非自立", "接尾"})
-# Verbs that make a verb of the noun before them (確認する, 対応できる).
-_LIGHT_VERBS = frozenset({"する", "できる"})
+# Parts of speech (IPADIC, with their first subdivision) nobody begins a query with:
+_NEVER_FIRST = frozenset({"記号", "フィラー", "接尾"})  # symbols, fillers, suffixes (者, 率)
+_FUNCTION_POS = frozenset({"助詞", "助動詞"})  # particles and auxiliaries (が, ない)
+_DEPENDENT = frozenset({"非自立", "接尾"})  # dependent words (こと, れる)
+# Short hiragana words that point, join or qualify (この, また, よく, それ, すべて).
+_GRAMMAR_POS = frozenset({"連体詞", "接続詞", "副詞", "感動詞", "代名詞", "副詞可能"})
+_GRAMMAR_LENGTH = 3
+# Verbs (and ない) that carry grammar more than meaning when written in hiragana: する after
+# 確認, ある, なる; a reader types the word before them.
+_LIGHT = frozenset(
+    {"する", "できる", "ある", "いる", "なる", "いう", "おる", "くる", "みる", "ない"}
+)
 _INFLECTING = frozenset({"動詞", "形容詞"})
 # How many morphemes before an inflected verb a dictionary form may reach back (使い続ける,
 # 見直しする): enough for compound verbs, few enough to keep the index small.
@@ -80,41 +89,44 @@ def analyse(run: str) -> tuple[Morpheme, ...]:
     return tuple(morphemes)
 
 
-def _light_verb_after_noun(morphemes: tuple[Morpheme, ...], i: int) -> bool:
-    m = morphemes[i]
-    return (
-        i > 0
-        and m.base in _LIGHT_VERBS
-        and morphemes[i - 1].pos == ("名詞", "サ変接続")
-        and HIRAGANA.match(m.surface) is not None
-    )
+def _light(m: Morpheme) -> bool:
+    """A light verb or ない, written in hiragana (し of 確認し, なる, ある)."""
+    return m.pos[0] in _INFLECTING and m.base in _LIGHT and HIRAGANA.match(m.surface) is not None
+
+
+def _typed_first(m: Morpheme, first: bool) -> bool:
+    """Whether a reader may begin a query with this morpheme (`first` in its run)."""
+    if m.pos[0] in _NEVER_FIRST or m.pos[1] in _NEVER_FIRST:
+        return False
+    if m.pos[1] == "数" and m.surface.isascii():
+        return first  # 3 of 3か月 is typed only where the run begins
+    if HIRAGANA.match(m.surface) is None:
+        return True
+    if m.pos[0] in _FUNCTION_POS or m.pos[1] in _DEPENDENT or _light(m):
+        return False
+    grammar = m.pos[0] in _GRAMMAR_POS or m.pos[1] in _GRAMMAR_POS
+    return not (grammar and len(m.surface) <= _GRAMMAR_LENGTH)
 
 
 def word_starts(run: str) -> list[int]:
     """Offsets in `run` where a word a reader may type begins, in order."""
-    morphemes = analyse(run)
-    starts = []
-    for i, m in enumerate(morphemes):
-        hiragana = HIRAGANA.match(m.surface) is not None
-        if hiragana and (m.pos[0] in _FUNCTION_POS or m.pos[1] in _DEPENDENT):
-            continue
-        if _light_verb_after_noun(morphemes, i):
-            continue
-        starts.append(m.start)
-    return starts
+    return [m.start for i, m in enumerate(analyse(run)) if _typed_first(m, i == 0)]
 
 
-_KANA_THEN_KANJI = re.compile("(?<=[\u3041-\u309f])[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff々]")
+_KANJI = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff々"
+# A kanji inside a word: after kana (取 of 受け取る) or another kanji (曜 of 月曜日).
+_INNER_KANJI = re.compile(f"(?<=[\u3041-\u309f{_KANJI}])[{_KANJI}]")
 
 
 def inner_starts(run: str) -> list[int]:
-    """Offsets inside a word where a second word begins after kana: 取 of 受け取る, 返 of
-    振り返る. The dictionary lists such compounds whole; a reader may still type 取られる."""
+    """Offsets inside a word of three letters or more where another word may begin, at a kanji:
+    取 of 受け取る and 手間取る, 曜 of 月曜日. The dictionary lists such compounds whole; a reader
+    may still type 取られる or 曜日."""
     return [
         m.start + match.start()
         for m in analyse(run)
-        if m.pos[0] in ("名詞", "動詞", "形容詞")
-        for match in _KANA_THEN_KANJI.finditer(m.surface)
+        if m.pos[0] in ("名詞", "動詞", "形容詞") and len(m.surface) >= 3
+        for match in _INNER_KANJI.finditer(m.surface)
     ]
 
 
@@ -132,7 +144,7 @@ def dictionary_forms(run: str) -> list[str]:
         if not m.inflected:
             continue
         # れる and やすい alone are nothing a reader types, nor する after 確認
-        if m.pos[1] not in _DEPENDENT and not _light_verb_after_noun(morphemes, i):
+        if m.pos[1] not in _DEPENDENT and not _light(m):
             forms.setdefault(m.base)
         first = i
         while first > 0 and i - first < _REACH and _joins_next(morphemes[first - 1]):

@@ -178,21 +178,28 @@ def kanji_compounds(texts: dict[str, str]) -> list[str]:
 def compound_parts(texts: dict[str, str]) -> list[str]:
     """Two-kanji words that never stand alone, only inside longer compounds.
 
-    A two-kanji piece counts as a word when it begins compounds that go on differently (失注 in
-    失注理由 and 失注案件) or ends compounds that begin differently; a piece across a word
-    boundary (当者 in 担当者, 推進担当者) is always preceded by the same kanji, so it does not.
+    A two-kanji piece counts when it begins compounds that go on differently (失注 in 失注理由 and
+    失注案件) or ends compounds that begin differently (曜日 in 月曜日, 火曜日), and is a word:
+    one the dictionary knows (曜日), or one the analyser cuts out of every such compound whole,
+    not from a suffix on (失注 of 失注理由, but not 者数 of 利用者数). A piece across a word
+    boundary (録率 of 登録率, 記録率) is neither.
     """
     kanji = runs(texts, KANJI)
     alone = {w for w in kanji if len(w) == 2}
     # What comes after a piece that starts a compound, and before one that ends it.
     after: dict[str, set[str]] = collections.defaultdict(set)
     before: dict[str, set[str]] = collections.defaultdict(set)
+    whole: dict[str, bool] = collections.defaultdict(lambda: True)  # cut out whole everywhere
     for compound in kanji:
         if len(compound) >= 3:
+            cut = {m.start: m for m in japanese.analyse(compound)}
+            end = len(compound) - 2
             after[compound[:2]].add(compound[2])
             before[compound[-2:]].add(compound[-3])
+            whole[compound[:2]] &= 2 in cut and cut[0].pos[1] != "接尾"
+            whole[compound[-2:]] &= end in cut and cut[end].pos[1] != "接尾"
     pieces = {p for p, seen in [*after.items(), *before.items()] if len(seen) >= 2}
-    return sorted(pieces - alone)
+    return sorted(p for p in pieces - alone if whole[p] or len(japanese.analyse(p)) == 1)
 
 
 def katakana_words(texts: dict[str, str]) -> list[str]:
