@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import json
 import re
 from collections.abc import Iterator
 from pathlib import Path
@@ -133,6 +134,14 @@ def test_no_index_token_is_kanji_only() -> None:
     all_tokens = tokens(index, index["docs"][0])
     assert {"出典\u2060", "目標\u2060", "夢\u2060"} <= set(all_tokens)
     assert not [t for t in all_tokens if KANJI_ONLY.match(t)]
+
+
+def test_the_built_index_has_no_kanji_only_token(site_dir: Path) -> None:
+    """Not one token of the site's Japanese index, in any field, is kanji only."""
+    index = json.loads((site_dir / "ja" / "search" / "search_index.json").read_text("utf-8"))
+    kanji_only = {t for doc in index["docs"] for t in tokens(index, doc) if KANJI_ONLY.match(t)}
+    assert kanji_only == set()
+    assert sum(len(tokens(index, doc)) for doc in index["docs"]) > 1000
 
 
 def test_shown_text_reads_the_same() -> None:
