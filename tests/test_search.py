@@ -11,7 +11,7 @@ from typing import Any
 from urllib.parse import urljoin
 
 import pytest
-from playwright.sync_api import Browser, BrowserContext, expect
+from playwright.sync_api import Browser, BrowserContext, Page, expect
 
 from macros import japanese, search_index
 from macros.build import build_into
@@ -256,6 +256,16 @@ def standalone_word() -> words.Word:
     return next(w for w in words.load("ja") if w.kind == "kanji-2" and 1 < len(w.pages) < 5)
 
 
+def listed_pages(page: Page, base_url: str) -> set[str]:
+    """The pages the search dialog lists (paths under ja/)."""
+    links = page.locator(".md-search-result__item > a.md-search-result__link:first-child")
+    base = f"{base_url}/ja/"
+    return {
+        urljoin(page.url, href).split("?")[0].split("#")[0].removeprefix(base)
+        for href in links.evaluate_all("links => links.map(a => a.getAttribute('href'))")
+    }
+
+
 @pytest.mark.browser
 @pytest.mark.parametrize("width", [390, 1280])
 def test_search_dialog_lists_the_pages_with_a_japanese_word(
@@ -269,15 +279,38 @@ def test_search_dialog_lists_the_pages_with_a_japanese_word(
     page.goto(f"{base_url}/ja/index.html?q={word}")
     items = page.locator(".md-search-result__item")
     expect(items).to_have_count(len(expected))
-    links = page.locator(".md-search-result__item > a.md-search-result__link:first-child")
-    base = f"{base_url}/ja/"
-    listed = {
-        urljoin(page.url, href).split("?")[0].split("#")[0].removeprefix(base)
-        for href in links.evaluate_all("links => links.map(a => a.getAttribute('href'))")
-    }
-    assert listed == set(expected)
+    assert listed_pages(page, base_url) == set(expected)
     for item in items.all():
         expect(item.locator("mark").filter(has_text=word).first).to_be_visible()
     ARTIFACTS.mkdir(exist_ok=True)
     page.screenshot(path=str(ARTIFACTS / f"search-ja-{width}.png"))  # the dialog as seen
+    context.close()
+
+
+@pytest.mark.browser
+def test_search_dialog_finds_a_page_by_a_dictionary_form(
+    browser: Browser, base_url: str, site_dir: Path
+) -> None:
+    """Typing a curated dictionary form lists every page that holds it in any inflection,
+    among them a page that only inflects it."""
+    pages = words.site_pages(site_dir, "ja")
+    only_inflected = [
+        (w.word, path)
+        for w in words.load("ja")
+        if w.kind == "verb-dictionary" and w.word in words.curated("ja")["verb-dictionary"]
+        for path in w.pages
+        if w.word not in pages.texts[path]
+    ]
+    assert only_inflected, "a curated dictionary form is only inflected on some page"
+    word, path = only_inflected[0]
+    context = browser.new_context(viewport={"width": 390, "height": 900})
+    page = context.new_page()
+    page.goto(f"{base_url}/ja/index.html?q={word}")
+    expected = words.pages_containing(word, pages)
+    expect(page.locator(".md-search-result__item")).to_have_count(len(expected))
+    listed = listed_pages(page, base_url)
+    assert listed == set(expected)
+    assert path in listed
+    ARTIFACTS.mkdir(exist_ok=True)
+    page.screenshot(path=str(ARTIFACTS / "search-ja-dictionary-form-390.png"))
     context.close()
