@@ -26,8 +26,10 @@ from __future__ import annotations
 import functools
 import re
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from janome.tokenizer import Token, Tokenizer
+if TYPE_CHECKING:  # imported when first needed: the English build never loads the dictionary
+    from janome.tokenizer import Tokenizer
 
 HIRAGANA = re.compile("^[\u3041-\u309f]+$")
 # Parts of speech (IPADIC, with their first subdivision) nobody begins a query with:
@@ -69,6 +71,8 @@ class Morpheme:
 
 @functools.cache
 def _tokenizer() -> Tokenizer:
+    from janome.tokenizer import Tokenizer
+
     return Tokenizer()  # memory-maps the dictionary: quick, but only once
 
 
@@ -77,6 +81,8 @@ def analyse(run: str) -> tuple[Morpheme, ...]:
     """The morphemes of a run of text, in order, covering it exactly."""
     morphemes = []
     offset = 0
+    from janome.tokenizer import Token
+
     for token in _tokenizer().tokenize(run):
         if not isinstance(token, Token):  # a plain string only with wakati=True
             raise TypeError(f"the analyser gave {token!r} for {run!r}")
