@@ -33,7 +33,7 @@ if TYPE_CHECKING:  # imported when first needed: the English build never loads t
 
 HIRAGANA = re.compile("^[\u3041-\u309f]+$")
 # Parts of speech (IPADIC, with their first subdivision) nobody begins a query with:
-_NEVER_FIRST = frozenset({"記号", "フィラー", "接尾"})  # symbols, fillers, suffixes (者, 率)
+_NEVER_FIRST = frozenset({"記号", "フィラー"})  # symbols and fillers; and suffixes (者, 率)
 _FUNCTION_POS = frozenset({"助詞", "助動詞"})  # particles and auxiliaries (が, ない)
 _DEPENDENT = frozenset({"非自立", "接尾"})  # dependent words (こと, れる)
 # Short hiragana words that point, join or qualify (この, また, よく, それ, すべて).
@@ -60,10 +60,6 @@ class Morpheme:
     base: str  # dictionary form; the surface for words that do not inflect
 
     @property
-    def end(self) -> int:
-        return self.start + len(self.surface)
-
-    @property
     def inflected(self) -> bool:
         """A verb or adjective written in a form other than its dictionary form."""
         return self.pos[0] in _INFLECTING and self.base not in (self.surface, "*")
@@ -79,10 +75,10 @@ def _tokenizer() -> Tokenizer:
 @functools.lru_cache(maxsize=1 << 16)
 def analyse(run: str) -> tuple[Morpheme, ...]:
     """The morphemes of a run of text, in order, covering it exactly."""
-    morphemes = []
-    offset = 0
     from janome.tokenizer import Token
 
+    morphemes = []
+    offset = 0
     for token in _tokenizer().tokenize(run):
         if not isinstance(token, Token):  # a plain string only with wakati=True
             raise TypeError(f"the analyser gave {token!r} for {run!r}")
@@ -102,7 +98,7 @@ def _light(m: Morpheme) -> bool:
 
 def _typed_first(m: Morpheme, first: bool) -> bool:
     """Whether a reader may begin a query with this morpheme (`first` in its run)."""
-    if m.pos[0] in _NEVER_FIRST or m.pos[1] in _NEVER_FIRST:
+    if m.pos[0] in _NEVER_FIRST or m.pos[1] == "接尾":
         return False
     if m.pos[1] == "数" and m.surface.isascii():
         return first  # 3 of 3か月 is typed only where the run begins
