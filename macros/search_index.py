@@ -81,8 +81,11 @@ _SCRIPTS = {
     "katakana": "\u30a0-\u30ff\uff66-\uff9f",
     "latin": "A-Za-z0-9",
 }
-# Kana after kanji or katakana is part of the same run (okurigana, particles): 確かめる, データを.
-_NO_BREAK = frozenset({("kanji", "hiragana"), ("katakana", "hiragana")})
+# Kana after kanji or katakana is part of the same run (okurigana, particles): 確かめる, データを;
+# so is a word after a Latin one, read as one by a reader who types it (CRM導入, PDCAサイクル).
+_NO_BREAK = frozenset(
+    {("kanji", "hiragana"), ("katakana", "hiragana"), ("latin", "kanji"), ("latin", "katakana")}
+)
 
 
 def _breaks_after(script: str) -> str:
