@@ -1,4 +1,4 @@
-"""MkDocs hook: give the Japanese search index substring keys (see macros/search_index.py)."""
+"""MkDocs hook: word keys and dictionary forms in the Japanese search index (search_index.py)."""
 
 from __future__ import annotations
 
@@ -25,7 +25,7 @@ def search_languages(config: MkDocsConfig) -> list[str]:
 # plugin (-100) copies it into search_index.js for pages opened from disk.
 @event_priority(-50)
 def on_post_build(config: MkDocsConfig) -> None:
-    if not search_index.SUBSTRING_LANGUAGES.intersection(search_languages(config)):
+    if not search_index.KEYED_LANGUAGES.intersection(search_languages(config)):
         return
     path = Path(config.site_dir) / "search" / "search_index.json"
     if not path.exists():

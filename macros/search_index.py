@@ -1,44 +1,62 @@
-"""Japanese search that finds any word a reader types: substring keys added to the search index.
+"""Japanese search that finds the words a reader types, and their dictionary forms.
 
-Material's search runs Lunr in the browser. A query term matches an indexed token it is a prefix
-of (Material appends `*` to every term), and the terms of a query are OR'ed. With `lang: ja` the
-index is cut into words by TinySegmenter, which misses words inside longer compounds and
-conjugated verbs, and Material splits a kanji query at the kanji-only words of the index it starts
-with, so 訪問件数 also returns every page with 訪問 (measured: benchmarks/RESULTS.md).
+Material's search runs Lunr in the browser: a query term matches an indexed token it is a
+prefix of (Material appends `*` to every term), and the terms of a query are OR'ed. The query is
+cut only at the separator (below); with `lang: ja` the index is cut by TinySegmenter, which
+misses words inside compounds and conjugated verbs, and Material splits a kanji query at the
+kanji-only tokens of the index it starts with, so 訪問件数 also returns every page with 訪問
+(measured: benchmarks/RESULTS.md).
 
-So for Japanese the index gets, per section, one extra token for every position in the text: the
-rest of the text up to the next separator (a suffix). Any word that occurs in the text is then a
-prefix of one of these tokens, so a query finds exactly the sections that contain it, whatever
-the word boundaries. The keys live in fields of their own (`title_keys`, `text_keys`) that the
-results list never shows.
+So the Japanese index gets keys of its own, made at build time with a morphological analyser
+(macros/japanese.py: Janome with IPADIC), in fields the results list never shows (`title_keys`,
+`text_keys`). Per section, for every run of text between separators:
+
+- a surface key at every word start: the rest of the run from there (災害用伝言ダイヤルは,
+  伝言ダイヤルは, ダイヤルは), and inside a compound where a kanji follows kana (取られる in
+  受け取られる). A word of the text is a prefix of the key that starts where the word starts, so
+  the query finds exactly the sections holding it, however the words are compounded or
+  conjugated. Starts inside a word, and before particles and auxiliaries (が, ない, れる), get
+  no key: nobody types a query from there, and those keys were most of the old index, which had
+  one at every character;
+- a key for the dictionary form of every inflected verb and adjective (使わ → 使う, 新しく →
+  新しい, 確認し → 確認する). A reader typing 使う finds the page saying 使われない.
+
+A key that is a prefix of another key of the same field is left out: whatever matches it
+matches the longer key.
 
 The title and text that the results list shows stay indexed too, because Material highlights a
-match and shows only the matching paragraphs when a query matches them. Material highlights
-whole tokens, so they are cut into short runs by invisible word breaks (U+200B, as Material does
-for Chinese) where the script changes: 推進力です, 翌週の, ダイヤルを.
+match, and shows only the matching paragraphs, only when a query matches them. Material
+highlights whole tokens, so they are cut by invisible word breaks (U+200B, as Material does for
+Chinese) where a word starts in another script than the letter before it: 推進力です, 翌週の,
+ダイヤルを, but 振り返る whole.
 
-The browser side must agree with these tokens, so its settings are made here, not in YAML:
+The browser side stays Material's worker; its settings, made here, agree with these tokens:
 - no segmenter and no stemmer (`lang: en`, empty pipeline), or the keys would be cut again;
-- a separator of spaces, punctuation and U+200B: a query is cut where the keys are cut;
+- a separator of spaces, punctuation and U+200B: a query is cut where the text is cut;
 - no token is kanji only. Material's worker splits a kanji query at the longest kanji-only tokens
   of the index it starts with ("Chinese segmentation"), which would turn 営業担当者 into
-  営業 OR 担当. Keys end with SENTINEL; a shown token ending in kanji gets an invisible U+2060.
+  営業 OR 担当. A kanji-only key ends with SENTINEL; a shown token ending in kanji gets an
+  invisible U+2060.
 """
 
 from __future__ import annotations
 
 import html
+import itertools
 import json
 import re
+from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
-# Languages written without spaces between words: their index gets substring keys.
-SUBSTRING_LANGUAGES = frozenset({"ja"})
+from macros import japanese
+
+# Languages written without spaces between words: their index gets word keys.
+KEYED_LANGUAGES = frozenset({"ja"})
 
 WORD_BREAK = "\u200b"  # zero-width space: a separator, invisible in the results list
 JOINER = "\u2060"  # word joiner: invisible, not a separator, not kanji
-SENTINEL = "$"  # ends every key: not a separator, not kanji, not typed after a word
+SENTINEL = "$"  # ends a kanji-only key: not a separator, not kanji, not typed after a word
 
 # Spaces and punctuation, ASCII and full-width, and WORD_BREAK (a JavaScript RegExp too).
 _SEPARATOR_CHARS = (
@@ -63,8 +81,11 @@ _SCRIPTS = {
     "katakana": "\u30a0-\u30ff\uff66-\uff9f",
     "latin": "A-Za-z0-9",
 }
-# Kana after kanji or katakana is part of the same run (okurigana, particles): 確かめる, データを.
-_NO_BREAK = frozenset({("kanji", "hiragana"), ("katakana", "hiragana")})
+# Kana after kanji or katakana is part of the same run (okurigana, particles): 確かめる, データを;
+# so is a word after a Latin one, read as one by a reader who types it (CRM導入, PDCAサイクル).
+_NO_BREAK = frozenset(
+    {("kanji", "hiragana"), ("katakana", "hiragana"), ("latin", "kanji"), ("latin", "katakana")}
+)
 
 
 def _breaks_after(script: str) -> str:
@@ -86,7 +107,9 @@ _KANJI_TOKEN = re.compile(f"(?<![^{_SEPARATOR_CHARS}])[{KANJI}]+(?![^{_SEPARATOR
 _TAG = re.compile(r"(<[^>]*>)")
 _INLINE = frozenset({"code", "sub", "sup", "a", "em", "strong", "span", "mark", "abbr"})
 _SEPARATOR = re.compile(SEPARATOR)
+_SEPARATOR_SPLIT = re.compile(f"({SEPARATOR})")
 _ALNUM = re.compile(r"[a-z0-9]")
+_KANJI_ONLY = re.compile(f"^[{KANJI}]+$")
 
 
 def plain_text(fragment: str) -> str:
@@ -99,33 +122,68 @@ def plain_text(fragment: str) -> str:
     return html.unescape(_TAG.sub(replace, fragment))
 
 
-def starts(run: str) -> list[int]:
-    """Where a word may start in a run: anywhere, except inside a word of ASCII letters/digits.
+def outside_latin_words(run: str) -> list[int]:
+    """Offsets of `run` that are not inside a word of ASCII letters and digits.
 
-    Nobody searches for "xcel"; skipping those starts keeps the index smaller.
+    Nobody searches for "xcel": a Latin word is typed from its start.
     """
     return [
         i
         for i in range(len(run))
-        if i == 0 or not (_ALNUM.match(run[i]) and _ALNUM.match(run[i - 1]))
+        if i == 0 or not (_ALNUM.match(run[i].lower()) and _ALNUM.match(run[i - 1].lower()))
     ]
 
 
-def substring_keys(text: str) -> list[str]:
-    """Every suffix of every run of `text` (lower-cased), each ending in SENTINEL, in order.
+def run_keys(run: str) -> list[str]:
+    """The keys of a run of text (no separator in it), lower-cased: the rest of the run from
+    every word start, then the dictionary forms of its inflected words."""
+    allowed = outside_latin_words(run)
+    if run.isascii():  # Latin text: every word start, no analyser needed
+        starts = allowed
+    else:
+        words = {*japanese.word_starts(run), *japanese.inner_starts(run)}
+        starts = sorted(words.intersection(allowed))
+    keys = [run[i:] for i in starts] + japanese.dictionary_forms(run)
+    return [key.lower() for key in keys]
 
-    A word occurs in `text` exactly when it is a prefix of one of the keys.
+
+def shown_tokens(fragment: str) -> list[str]:
+    """The tokens Material's worker indexes for a shown field (tags cut text, as in its
+    tokenizer), lower-cased."""
+    return [token.lower() for token in _SEPARATOR.split(_TAG.sub(" ", fragment)) if token]
+
+
+def word_keys(text: str, shown: Iterable[str] = ()) -> list[str]:
+    """The keys of a text, in order of appearance, without those a query can do without: a
+    key that starts another key or a `shown` token (indexed as well) adds no match.
+
+    A word of the text that begins where a reader may start typing is a prefix of a key or of
+    a shown token.
     """
-    keys: dict[str, None] = {}
-    for run in _SEPARATOR.split(text.lower()):
-        for i in starts(run):
-            keys[run[i:] + SENTINEL] = None
-    return list(keys)
+    keys = dict.fromkeys(key for run in _SEPARATOR.split(text) if run for key in run_keys(run))
+    ordered = sorted({*keys, *shown})  # a string's extensions sort right after it
+    covered = {key for key, after in itertools.pairwise(ordered) if after.startswith(key)}
+    covered.update(shown)
+    return [key + SENTINEL if _KANJI_ONLY.match(key) else key for key in keys if key not in covered]
+
+
+def _break_run(run: str) -> str:
+    """A run with WORD_BREAK where a word starts in another script than the letter before it:
+    not inside one word (振り返る stays whole), nor before a particle (CRMを)."""
+    changes = {match.end() for match in _SCRIPT_CHANGE.finditer(run)}
+    if not changes:
+        return run
+    breaks = sorted(changes.intersection(japanese.word_starts(run)))
+    pieces = [run[i:j] for i, j in itertools.pairwise([0, *breaks, len(run)])]
+    return WORD_BREAK.join(pieces)
 
 
 def break_words(text: str) -> str:
-    """Plain text with WORD_BREAK where the script changes and JOINER after a kanji-only token."""
-    return _KANJI_TOKEN.sub(rf"\g<0>{JOINER}", _SCRIPT_CHANGE.sub(rf"\g<0>{WORD_BREAK}", text))
+    """Plain text with WORD_BREAK between words of different scripts (see _break_run) and
+    JOINER after a kanji-only token."""
+    runs = _SEPARATOR_SPLIT.split(text)  # separators kept at odd positions
+    broken = "".join(part if i % 2 else _break_run(part) for i, part in enumerate(runs))
+    return _KANJI_TOKEN.sub(rf"\g<0>{JOINER}", broken)
 
 
 def mark_words(fragment: str) -> str:
@@ -136,20 +194,15 @@ def mark_words(fragment: str) -> str:
 
 
 def add_keys(index: dict[str, Any]) -> dict[str, Any]:
-    """The index with substring keys in every document and the browser settings they need."""
+    """The index with word keys in every document and the browser settings they need."""
     docs = []
     for doc in index["docs"]:
-        title = " ".join(substring_keys(plain_text(doc["title"])))
-        text = " ".join(substring_keys(plain_text(doc["text"])))
-        docs.append(
-            {
-                **doc,
-                "title": mark_words(doc["title"]),
-                "text": mark_words(doc["text"]),
-                "title_keys": title,
-                "text_keys": text,
-            }
-        )
+        shown = {name: mark_words(doc[name]) for name in ("title", "text")}
+        keys = {
+            f"{name}_keys": " ".join(word_keys(plain_text(doc[name]), shown_tokens(value)))
+            for name, value in shown.items()
+        }
+        docs.append({**doc, **shown, **keys})
     config = {
         **index["config"],
         "lang": ["en"],  # Lunr without a language plugin: no TinySegmenter, no stemmer
@@ -161,7 +214,7 @@ def add_keys(index: dict[str, Any]) -> dict[str, Any]:
 
 
 def rewrite(path: Path) -> None:
-    """Add substring keys to the search index file at `path` (written by Material's plugin)."""
+    """Add word keys to the search index file at `path` (written by Material's plugin)."""
     index = json.loads(path.read_text(encoding="utf-8"))
     data = json.dumps(add_keys(index), ensure_ascii=False, separators=(",", ":"))
     path.write_text(data, encoding="utf-8")

@@ -12,16 +12,17 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from playwright.sync_api import Page
 
-from .words import Word, pages_containing
+from .words import Pages, Word, pages_containing
 
 # The same messages Material's search box sends its worker (SETUP, then QUERY → RESULT).
-_SEARCH = """async (queries) => {
+_SEARCH = """async ([queries, given]) => {
   const config = JSON.parse(document.getElementById("__config").textContent)
   const base = new URL(config.base + "/", location.href)
-  const index = await (await fetch(new URL("search/search_index.json", base))).json()
+  const index = given ?? await (await fetch(new URL("search/search_index.json", base))).json()
   const worker = new Worker(new URL(config.search, location.href))
   const reply = () => new Promise(resolve =>
     worker.addEventListener("message", event => resolve(event.data), { once: true }))
@@ -71,12 +72,13 @@ class Run:
     query_ms: float
 
 
-def search(page: Page, queries: Iterable[str]) -> Run:
+def search(page: Page, queries: Iterable[str], index: dict[str, Any] | None = None) -> Run:
     """The pages (paths under the language folder) each query lists, best first.
 
-    `page` must show a page of the site in the language to search.
+    `page` must show a page of the site in the language to search; its worker searches the
+    index that page loads, or `index` (a search_index.json as a dict) when given.
     """
-    base, found, setup_ms, query_ms = page.evaluate(_SEARCH, list(queries))
+    base, found, setup_ms, query_ms = page.evaluate(_SEARCH, [list(queries), index])
     hits = {
         query: [Hit(url.removeprefix(base).split("#")[0], marked) for url, marked in hits]
         for query, hits in found.items()
@@ -108,6 +110,16 @@ class Score:
         """Share of the right pages whose entry in the results shows the match marked."""
         return self.marked / self.correct if self.correct else 1.0
 
+    def __add__(self, other: Score) -> Score:
+        return Score(
+            self.expected + other.expected,
+            self.returned + other.returned,
+            self.correct + other.correct,
+            self.marked + other.marked,
+            {**self.misses, **other.misses},
+            {**self.extras, **other.extras},
+        )
+
     def summary(self) -> str:
         return (
             f"recall {self.recall:.1%} ({self.correct}/{self.expected}), "
@@ -121,11 +133,11 @@ class Score:
         return "\n".join(lines)
 
 
-def score(words: Iterable[Word], texts: dict[str, str], found: dict[str, list[Hit]]) -> Score:
-    """Compare what search returned with the pages whose text contains each word."""
+def score(words: Iterable[Word], pages: Pages, found: dict[str, list[Hit]]) -> Score:
+    """Compare what search returned with the pages that hold each word."""
     result = Score()
     for word in words:
-        expected = set(pages_containing(word.word, texts))
+        expected = set(pages_containing(word.word, pages))
         returned = {hit.page for hit in found[word.word]}
         result.marked += sum(hit.marked for hit in found[word.word] if hit.page in expected)
         result.expected += len(expected)
@@ -136,3 +148,13 @@ def score(words: Iterable[Word], texts: dict[str, str], found: dict[str, list[Hi
         if returned - expected:
             result.extras[word.word] = sorted(returned - expected)
     return result
+
+
+def scores_by_kind(
+    words: Iterable[Word], pages: Pages, found: dict[str, list[Hit]]
+) -> dict[str, Score]:
+    """The score of each kind of word (kanji-2, verb-dictionary, …), in list order."""
+    kinds: dict[str, list[Word]] = {}
+    for word in words:
+        kinds.setdefault(word.kind, []).append(word)
+    return {kind: score(group, pages, found) for kind, group in kinds.items()}

@@ -6,8 +6,12 @@ same check). The files are committed so that a review shows what search must fin
 content change moves it; the browser test recomputes the pages from the site it searches.
 
 Words are chosen by rule from the page text (a spread from rare to common, so precision is
-measured on words that are not everywhere), plus the few kinds no rule finds reliably without a
-morphological analyser (conjugated verbs and adjectives), listed by hand in curated-ja.yml.
+measured on words that are not everywhere), plus a few listed by hand in curated-ja.yml.
+
+A page holds a word when its text contains it (a Latin word at a word start), or, in Japanese,
+when a verb or adjective on it has a dictionary form that starts with the word: 使う is on the
+page that says 使われない. Dictionary forms come from the analyser the index uses
+(macros/japanese.py), applied to the page's own text run by run.
 """
 
 from __future__ import annotations
@@ -17,12 +21,14 @@ import collections
 import re
 import sys
 import tempfile
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
 from bs4 import BeautifulSoup, Tag
 from ruamel.yaml import YAML
+
+from macros import japanese, search_index
 
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent.parent
@@ -57,6 +63,14 @@ class Word:
     pages: tuple[str, ...]
 
 
+@dataclass(frozen=True)
+class Pages:
+    """The searchable pages of a language: article text and dictionary forms, by path."""
+
+    texts: dict[str, str]
+    forms: dict[str, frozenset[str]]
+
+
 def article_text(path: Path) -> str:
     """The text of a page's article, one line per block, without permalinks and without what
     the page keeps out of search (`data-search-exclude`)."""
@@ -83,6 +97,28 @@ def page_texts(site: Path, lang: str) -> dict[str, str]:
     }
 
 
+def text_runs(text: str) -> list[str]:
+    """The runs of a text between the separators search cuts it at."""
+    return [run for run in re.split(search_index.SEPARATOR, text) if run]
+
+
+def dictionary_forms(text: str) -> frozenset[str]:
+    """Dictionary forms of the inflected verbs and adjectives of a Japanese text, lower-cased."""
+    return frozenset(
+        form.lower() for run in text_runs(text) for form in japanese.dictionary_forms(run)
+    )
+
+
+def site_pages(site: Path, lang: str) -> Pages:
+    """The searchable pages of a built site in one language."""
+    texts = page_texts(site, lang)
+    forms = {
+        path: dictionary_forms(text) if lang == "ja" else frozenset()
+        for path, text in texts.items()
+    }
+    return Pages(texts, forms)
+
+
 def pattern(word: str) -> re.Pattern[str]:
     """Where a reader expects a word to match: anywhere, but a Latin word only at a word start.
 
@@ -93,12 +129,18 @@ def pattern(word: str) -> re.Pattern[str]:
     return re.compile(("(?<![a-z0-9])" if re.match(r"[a-z0-9]", word.lower()) else "") + body)
 
 
-def pages_containing(word: str, texts: dict[str, str]) -> tuple[str, ...]:
+def pages_containing(word: str, pages: Pages) -> tuple[str, ...]:
+    """The pages that hold a word: in their text, or as the start of a dictionary form."""
     found = pattern(word)
-    return tuple(path for path, text in texts.items() if found.search(text.lower()))
+    lower = word.lower()
+    return tuple(
+        path
+        for path, text in pages.texts.items()
+        if found.search(text.lower()) or any(form.startswith(lower) for form in pages.forms[path])
+    )
 
 
-def spread(candidates: Iterable[str], texts: dict[str, str], count: int) -> list[str]:
+def spread(candidates: Iterable[str], pages: Pages, count: int) -> list[str]:
     """`count` candidates evenly spaced from rarest to most common (by pages, then occurrences)."""
     pool = sorted(set(candidates))
     if len(pool) <= count:
@@ -106,8 +148,8 @@ def spread(candidates: Iterable[str], texts: dict[str, str], count: int) -> list
 
     def rank(word: str) -> tuple[int, int, str]:
         found = pattern(word)
-        occurrences = sum(len(found.findall(text.lower())) for text in texts.values())
-        return (len(pages_containing(word, texts)), -occurrences, word)
+        occurrences = sum(len(found.findall(text.lower())) for text in pages.texts.values())
+        return (len(pages_containing(word, pages)), -occurrences, word)
 
     ranked = sorted(pool, key=rank)
     step = (len(ranked) - 1) / (count - 1)
@@ -136,21 +178,28 @@ def kanji_compounds(texts: dict[str, str]) -> list[str]:
 def compound_parts(texts: dict[str, str]) -> list[str]:
     """Two-kanji words that never stand alone, only inside longer compounds.
 
-    A two-kanji piece counts as a word when it begins compounds that go on differently (失注 in
-    失注理由 and 失注案件) or ends compounds that begin differently; a piece across a word
-    boundary (当者 in 担当者, 推進担当者) is always preceded by the same kanji, so it does not.
+    A two-kanji piece counts when it begins compounds that go on differently (失注 in 失注理由 and
+    失注案件) or ends compounds that begin differently (曜日 in 月曜日, 火曜日), and is a word:
+    one the dictionary knows (曜日), or one the analyser cuts out of every such compound whole,
+    not from a suffix on (失注 of 失注理由, but not 者数 of 利用者数). A piece across a word
+    boundary (録率 of 登録率, 記録率) is neither.
     """
     kanji = runs(texts, KANJI)
     alone = {w for w in kanji if len(w) == 2}
     # What comes after a piece that starts a compound, and before one that ends it.
     after: dict[str, set[str]] = collections.defaultdict(set)
     before: dict[str, set[str]] = collections.defaultdict(set)
+    whole: dict[str, bool] = collections.defaultdict(lambda: True)  # cut out whole everywhere
     for compound in kanji:
         if len(compound) >= 3:
+            cut = {m.start: m for m in japanese.analyse(compound)}
+            end = len(compound) - 2
             after[compound[:2]].add(compound[2])
             before[compound[-2:]].add(compound[-3])
+            whole[compound[:2]] &= 2 in cut and cut[0].pos[1] != "接尾"
+            whole[compound[-2:]] &= end in cut and cut[end].pos[1] != "接尾"
     pieces = {p for p, seen in [*after.items(), *before.items()] if len(seen) >= 2}
-    return sorted(pieces - alone)
+    return sorted(p for p in pieces - alone if whole[p] or len(japanese.analyse(p)) == 1)
 
 
 def katakana_words(texts: dict[str, str]) -> list[str]:
@@ -166,6 +215,51 @@ def mixed_words(texts: dict[str, str]) -> list[str]:
     """A Latin word written together with the Japanese word after it (CRM導入, PDCAサイクル)."""
     found = re.compile(f"[A-Za-z][A-Za-z0-9]*(?:[{KANJI}]+|[{KATAKANA}]+)")
     return sorted({m.group() for text in texts.values() for m in found.finditer(text)})
+
+
+def morphemes(texts: dict[str, str]) -> Iterator[tuple[japanese.Morpheme, ...]]:
+    """The analysed runs of every text (macros/japanese.py)."""
+    for text in texts.values():
+        for run in text_runs(text):
+            yield japanese.analyse(run)
+
+
+def inflected(texts: dict[str, str], pos: str) -> Iterator[tuple[japanese.Morpheme, str]]:
+    """Each inflected word of a part of speech (動詞, 形容詞) written with a kanji, and how the
+    text writes it: with the auxiliaries and endings after it (使われない, 振り返って)."""
+    has_kanji = re.compile(f"[{KANJI}]")
+    for run in morphemes(texts):
+        for i, m in enumerate(run):
+            if m.pos == (pos, "自立") and m.inflected and has_kanji.search(m.base):
+                end = i + 1
+                while end < len(run) and (
+                    run[end].pos[0] == "助動詞"
+                    or (run[end].pos[0] in ("動詞", "形容詞") and run[end].pos[1] != "自立")
+                    or run[end].pos == ("助詞", "接続助詞")
+                ):
+                    end += 1
+                yield m, "".join(x.surface for x in run[i:end])
+
+
+def dictionary_verbs(texts: dict[str, str]) -> list[str]:
+    """Dictionary forms of verbs the text writes inflected (使う for 使われない)."""
+    return sorted({m.base for m, _ in inflected(texts, "動詞")})
+
+
+def written_verbs(texts: dict[str, str]) -> list[str]:
+    """Inflected verbs as the text writes them (使われない, 振り返って)."""
+    return sorted({written for _, written in inflected(texts, "動詞") if len(written) >= 2})
+
+
+def dictionary_adjectives(texts: dict[str, str]) -> list[str]:
+    """Dictionary forms of adjectives the text writes inflected (新しい for 新しく)."""
+    return sorted({m.base for m, _ in inflected(texts, "形容詞")})
+
+
+def written_adjectives(texts: dict[str, str]) -> list[str]:
+    """Inflected adjectives as the text writes them (新しく, 少なかった); not a bare stem
+    (速 of 速さ), which is no word to type."""
+    return sorted({written for _, written in inflected(texts, "形容詞") if len(written) >= 2})
 
 
 def curated(lang: str) -> dict[str, list[str]]:
@@ -192,7 +286,11 @@ def english_frequent(texts: dict[str, str]) -> list[str]:
 def english_rare(texts: dict[str, str]) -> list[str]:
     """Words of at least seven letters on a single page."""
     words = english_words(texts)
-    return [w for w in words if len(w) >= 7 and len(pages_containing(w, texts)) == 1]
+    return [
+        w
+        for w in words
+        if len(w) >= 7 and sum(bool(pattern(w).search(t.lower())) for t in texts.values()) == 1
+    ]
 
 
 def english_inflected(texts: dict[str, str]) -> list[str]:
@@ -219,6 +317,10 @@ RULES: dict[str, list[Rule]] = {
         ("katakana", katakana_words, 14),
         ("latin", latin_words, 10),
         ("latin+japanese", mixed_words, 6),
+        ("verb-written", written_verbs, 12),
+        ("verb-dictionary", dictionary_verbs, 14),
+        ("adjective-written", written_adjectives, 6),
+        ("adjective-dictionary", dictionary_adjectives, 8),
     ],
     "en": [
         ("word", english_frequent, 16),
@@ -230,24 +332,27 @@ RULES: dict[str, list[Rule]] = {
 }
 
 
-def word_list(texts: dict[str, str], lang: str) -> list[Word]:
-    """The words of a language, each with the pages that contain it, in a stable order."""
+def word_list(pages: Pages, lang: str) -> list[Word]:
+    """The words of a language, each with the pages that hold it, in a stable order."""
     chosen: dict[str, str] = {}
     for kind, rule, count in RULES[lang]:
-        for word in spread(rule(texts), texts, count):
+        for word in spread(rule(pages.texts), pages, count):
             chosen.setdefault(word, kind)
     for kind, words in curated(lang).items():
         for word in words:
-            if not pages_containing(word, texts):
-                raise SystemExit(f"curated-{lang}.yml: '{word}' is on no page any more: remove it")
+            if not pages_containing(word, pages):
+                raise SystemExit(
+                    f"curated-{lang}.yml: '{word}' ({kind}) is on no page any more, in no "
+                    "inflection: remove it or pick another word from the content"
+                )
             chosen.setdefault(word, kind)
-    return [Word(word, kind, pages_containing(word, texts)) for word, kind in chosen.items()]
+    return [Word(word, kind, pages_containing(word, pages)) for word, kind in chosen.items()]
 
 
 def render(words: list[Word], lang: str) -> str:
     lines = [
         "# Generated by `python -m tests.search.words` from the built pages: do not edit.",
-        "# A word a reader may search for, and the pages whose text contains it.",
+        "# A word a reader may search for, and the pages that hold it (in any inflection).",
         f"lang: {lang}",
         "words:",
     ]
@@ -274,7 +379,7 @@ def stale(site: Path) -> list[Path]:
         HERE / f"words-{lang}.yml"
         for lang in LANGS
         if (HERE / f"words-{lang}.yml").read_text(encoding="utf-8")
-        != render(word_list(page_texts(site, lang), lang), lang)
+        != render(word_list(site_pages(site, lang), lang), lang)
     ]
 
 
@@ -296,7 +401,7 @@ def main(argv: list[str] | None = None) -> int:
                 print(f"{path.relative_to(ROOT)} is stale: run `python -m tests.search.words`")
             return 1 if drift else 0
         for lang in LANGS:
-            words = word_list(page_texts(site, lang), lang)
+            words = word_list(site_pages(site, lang), lang)
             path = HERE / f"words-{lang}.yml"
             path.write_text(render(words, lang), encoding="utf-8")
             print(f"wrote {path.relative_to(ROOT)} ({len(words)} words)")
