@@ -14,7 +14,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files
 
-from macros import build, dataset, minify, pages, sitemap
+from macros import build, csp, dataset, minify, pages, sitemap
 from macros.schema import LANGUAGES
 
 
@@ -75,8 +75,10 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
 
 def on_post_build(config: MkDocsConfig) -> None:
     """Sitemaps in each sub-folder (Material fetches one next to every hreflang link: no 404),
-    and our own scripts and styles minified."""
+    our own scripts and styles minified, and last, once the pages are final, the security
+    policy."""
     site = Path(config.site_dir)
     sitemap.write_folder_sitemaps(site, config.site_url or "")
     own = [str(script) for script in config.extra_javascript] + list(config.extra_css)
     minify.minify(site, own)
+    csp.protect_site(site)
