@@ -13,8 +13,9 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files
+from mkdocs.structure.pages import Page
 
-from macros import build, csp, dataset, minify, pages, sitemap
+from macros import assets, build, csp, dataset, pages, sitemap
 from macros.schema import LANGUAGES
 
 
@@ -62,6 +63,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     extra: Any = config.extra
     extra["crm"] = {"lang": lang, "root": root, "languages": languages}
     extra["alternate"] = languages  # makes Material's header show the selector (our partial)
+    assets.prepare(config)
     return config
 
 
@@ -73,12 +75,16 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     return files
 
 
+def on_page_content(html: str, page: Page, **_: Any) -> str:
+    assets.mark(html, page)
+    return html
+
+
 def on_post_build(config: MkDocsConfig) -> None:
     """Sitemaps in each sub-folder (Material fetches one next to every hreflang link: no 404),
     our own scripts and styles minified, and last, once the pages are final, the security
     policy."""
     site = Path(config.site_dir)
     sitemap.write_folder_sitemaps(site, config.site_url or "")
-    own = [str(script) for script in config.extra_javascript] + list(config.extra_css)
-    minify.minify(site, own)
+    assets.write(config)
     csp.protect_site(site)
