@@ -109,7 +109,7 @@ def test_search_and_instant_navigation_live_with_the_policy(
     page = context.new_page()
     page.goto(f"{base_url}/ja/index.html?q={PATTERN.short_title.ja}")
     result = page.locator(f'.md-search-result__item a[href*="patterns/{PATTERN.id}.html"]')
-    expect(result.first).to_be_visible()
+    expect(result.first).to_be_visible(timeout=20_000)  # indexing is slow on a busy machine
     page.keyboard.press("Escape")
     page.evaluate("window.crmSameDocument = true")
     for target in (f"patterns/{PATTERN.id}.html", "checklist.html", "cycle.html", "sources.html"):
@@ -133,7 +133,7 @@ def test_search_from_disk_lives_with_the_policy(browser: Browser, site_dir: Path
     page.keyboard.type(PATTERN.short_title.ja)
     page.keyboard.press("End")  # Material searches on keyup
     result = page.locator(f'.md-search-result__item a[href*="patterns/{PATTERN.id}.html"]')
-    expect(result.first).to_be_visible()
+    expect(result.first).to_be_visible(timeout=20_000)  # indexing is slow on a busy machine
     assert violations(page) == []
     assert [m for m in console if "Content Security Policy" in m] == []
     context.close()

@@ -35,7 +35,7 @@ def search_finds_a_pattern(page: Page, base_url: str) -> None:
     word = PATTERN.short_title.ja
     page.goto(f"{base_url}/ja/index.html?q={word}")
     result = page.locator(f'.md-search-result__item a[href*="patterns/{PATTERN.id}.html"]')
-    expect(result.first).to_be_visible()
+    expect(result.first).to_be_visible(timeout=20_000)  # indexing is slow on a busy machine
 
 
 def navigates_instantly(page: Page, base_url: str) -> None:
@@ -95,7 +95,7 @@ def test_english_pages_work_with_storage_refused(refused: BrowserContext, base_u
     page = refused.new_page()
     page.goto(f"{base_url}/en/index.html?q={PATTERN.short_title.en}")
     result = page.locator(f'.md-search-result__item a[href*="patterns/{PATTERN.id}.html"]')
-    expect(result.first).to_be_visible()
+    expect(result.first).to_be_visible(timeout=20_000)  # indexing is slow on a busy machine
 
 
 @pytest.mark.parametrize(
