@@ -1,14 +1,16 @@
-"""Lighthouse performance (mobile preset) of every kind of page, both languages; prints figures,
-asserts nothing. Goal: 100 on every page.
+"""Lighthouse performance (mobile preset) of every kind of page, both languages, for the site and
+for a reference with the same content as plain Material ships it (benchmarks/reference.py);
+prints both and their difference, asserts nothing. Goal: 100 on every page, first and largest
+paint no later than the reference's.
 
     .venv/bin/python benchmarks/lighthouse.py            # median of 3 runs per page
     .venv/bin/python benchmarks/lighthouse.py --runs 1
 
-Builds the site into a scratch folder for a local address, serves it on 127.0.0.1 (like the
-gates in tests/test_gate_lighthouse.py, whose runner it reuses) and runs Lighthouse with Debian's
-Chromium: each round is one Chromium over all pages, so the 3 runs of a page come from 3 fresh
-browsers. Lighthouse simulates a mid-range phone on slow 4G (its default), so the figures are
-comparable with PageSpeed Insights' mobile ones, not with the machine's own speed.
+Both sites are built for local addresses and served by one server on 127.0.0.1 that answers with
+gzip, as a real static host does. Each round is one Chromium over all pages, reference and site
+alternating page by page, so noise from the machine falls on both alike; the 3 runs of a page come
+from 3 fresh browsers. Lighthouse simulates a mid-range phone on slow 4G (its default), so the
+figures are comparable with PageSpeed Insights' mobile ones, not with the machine's own speed.
 """
 
 from __future__ import annotations
@@ -20,14 +22,18 @@ import http.server
 import io
 import os
 import statistics
+import subprocess
 import sys
+import tarfile
 import tempfile
 from collections import defaultdict
+from dataclasses import dataclass
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # `python benchmarks/…`
 
-from benchmarks.common import ROOT, note, row
+from benchmarks.common import ROOT, kib, note, row
+from benchmarks.reference import build_reference
 from macros import dataset
 from macros.build import build_into
 from macros.schema import LANGUAGES
@@ -81,48 +87,136 @@ def seconds(ms: float) -> str:
     return f"{ms / 1000:.1f} s"
 
 
+SITES = ("reference", "site")
+
+
+@dataclass(frozen=True)
+class Figures:
+    """Medians over the runs of one page of one site."""
+
+    score: float
+    metric: dict[str, float]
+    blocking: float  # render-blocking requests
+
+    @classmethod
+    def of(cls, reports: list[lighthouse.Report]) -> Figures:
+        return cls(
+            statistics.median(r.scores["performance"] or 0 for r in reports),
+            {
+                key: statistics.median(r.metrics.get(key, 0.0) for r in reports)
+                for key in lighthouse.METRICS
+            },
+            statistics.median(len(r.blocking) for r in reports),
+        )
+
+    def describe(self) -> str:
+        m = self.metric
+        return (
+            f"{self.score:.0f} (FCP {seconds(m['first-contentful-paint'])}, "
+            f"LCP {seconds(m['largest-contentful-paint'])}, "
+            f"TBT {m['total-blocking-time']:.0f} ms, "
+            f"{kib(m['total-byte-weight'])}, {self.blocking:.0f} render-blocking)"
+        )
+
+
+def difference(site: Figures, ref: Figures) -> str:
+    """Site minus reference: a positive score and negative times and bytes are better."""
+    s, r = site.metric, ref.metric
+    fcp = s["first-contentful-paint"] - r["first-contentful-paint"]
+    lcp = s["largest-contentful-paint"] - r["largest-contentful-paint"]
+    tbt = s["total-blocking-time"] - r["total-blocking-time"]
+    size = s["total-byte-weight"] - r["total-byte-weight"]
+    return (
+        f"{site.score - ref.score:+.0f} (FCP {fcp / 1000:+.2f} s, LCP {lcp / 1000:+.2f} s, "
+        f"TBT {tbt:+.0f} ms, {size / 1024:+.1f} KiB, {site.blocking - ref.blocking:+.0f} "
+        "render-blocking)"
+    )
+
+
+def checkout(rev: str, target: Path) -> Path:
+    """The files a build reads, as they were at git revision `rev`, in `target`."""
+    target.mkdir(parents=True)
+    archive = subprocess.run(
+        ["git", "-C", str(ROOT), "archive", rev, "docs", "overrides", "macros", "mkdocs.yml"],
+        capture_output=True,
+        check=True,
+    ).stdout
+    with tarfile.open(fileobj=io.BytesIO(archive)) as tar:
+        tar.extractall(target, filter="data")
+    return target
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=3, help="runs per page (median is shown)")
-    runs = parser.parse_args().runs
+    parser.add_argument(
+        "--before", metavar="REV", help="also measure the site as built at a git revision"
+    )
+    args = parser.parse_args()
+    runs = args.runs
+    sites = ("reference", "before", "site") if args.before else SITES
     with tempfile.TemporaryDirectory(prefix="lighthouse-bench-") as tmp:
-        served = Path(tmp) / "site"
+        served = Path(tmp) / "served"
         served.mkdir()
         server = CompressingServer(served)
         try:
-            note("Building the site …")
-            os.environ["SITE_URL"] = f"{server.url}/"
-            build_into(ROOT, served, quiet=True)
-            targets = [(kind, lang, path) for lang in LANGUAGES for kind, path in PAGES.items()]
-            urls = [f"{server.url}/{lang}/{path}" for _, lang, path in targets]
+            note("Building the site and the reference …")
+            os.environ["SITE_URL"] = f"{server.url}/site/"
+            build_into(ROOT, served / "site", quiet=True)
+            os.environ["SITE_URL"] = f"{server.url}/reference/"
+            build_reference(Path(tmp) / "reference-project", served / "reference")
+            if args.before:
+                os.environ["SITE_URL"] = f"{server.url}/before/"
+                before = checkout(args.before, Path(tmp) / "before")
+                build_into(before, served / "before", quiet=True)
+            targets = [
+                (kind, lang, site)
+                for lang in LANGUAGES
+                for kind in PAGES
+                for site in sites  # alternating, page by page
+            ]
+            urls = [f"{server.url}/{site}/{lang}/{PAGES[kind]}" for kind, lang, site in targets]
             rounds = []
             for number in range(1, runs + 1):
                 note(f"Lighthouse round {number}/{runs} ({len(urls)} pages) …")
                 rounds.append(lighthouse.run(urls, ["performance"]))
         finally:
             server.close()
-    # Insight title → page → its estimates over the runs (a page below 100 only).
+    figures: dict[tuple[str, str, str], Figures] = {}
+    # Insight title → page → its estimates over the runs (a page of the site below 100 only).
     hints: defaultdict[str, dict[str, list[str]]] = defaultdict(dict)
-    for index, (kind, lang, _) in enumerate(targets):
+    for index, (kind, lang, site) in enumerate(targets):
         reports = [r[index] for r in rounds]
-        score = statistics.median(r.scores["performance"] or 0 for r in reports)
-        metric = {
-            key: statistics.median(r.metrics.get(key, 0.0) for r in reports)
-            for key in lighthouse.METRICS
-        }
-        row(
-            f"Lighthouse performance: {kind} ({lang}), median of {runs}",
-            f"{score:.0f} (FCP {seconds(metric['first-contentful-paint'])}, "
-            f"LCP {seconds(metric['largest-contentful-paint'])}, "
-            f"TBT {metric['total-blocking-time']:.0f} ms, "
-            f"CLS {metric['cumulative-layout-shift']:.3f}, "
-            f"SI {seconds(metric['speed-index'])})",
-            "100",
-        )
-        if score < 100:
+        figures[kind, lang, site] = Figures.of(reports)
+        if site == "site" and figures[kind, lang, site].score < 100:
             for report in reports:
                 for title, estimate in report.hints:
                     hints[title].setdefault(f"{kind} ({lang})", []).append(estimate)
+    for lang in LANGUAGES:
+        for kind in PAGES:
+            ref, ours = figures[kind, lang, "reference"], figures[kind, lang, "site"]
+            label = f"Lighthouse performance: {kind} ({lang}), median of {runs}"
+            row(f"{label}, reference", ref.describe())
+            if args.before:
+                row(f"{label}, before ({args.before})", figures[kind, lang, "before"].describe())
+            row(f"{label}, site", ours.describe(), "100")
+            row(f"{label}, site − reference", difference(ours, ref), "FCP, LCP ≤ +0.00 s")
+    print("\nSide by side (performance; FCP / LCP; KiB gzipped; render-blocking requests):\n")
+    heads = {"reference": "plain Material (reference)", "before": f"before ({args.before})"}
+    print("| page | " + " | ".join(heads.get(site, "this site") for site in sites) + " |")
+    print("| --- " * (len(sites) + 1) + "|")
+    for lang in LANGUAGES:
+        for kind in PAGES:
+            cells = []
+            for site in sites:
+                f = figures[kind, lang, site]
+                m = f.metric
+                cells.append(
+                    f"{f.score:.0f} · {seconds(m['first-contentful-paint'])} / "
+                    f"{seconds(m['largest-contentful-paint'])} · "
+                    f"{m['total-byte-weight'] / 1024:.0f} KiB · {f.blocking:.0f}"
+                )
+            print(f"| {lang} {kind} | " + " | ".join(cells) + " |")
     if hints:
         print("\nWhat Lighthouse says holds back the pages below 100 (pages; estimates per run):")
         for title, pages in sorted(hints.items(), key=lambda item: -len(item[1])):

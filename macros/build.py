@@ -15,7 +15,7 @@ from mkdocs.commands.build import build as mkdocs_build
 from mkdocs.config import load_config
 from mkdocs.exceptions import MkDocsException
 
-from macros import dataset, pages, sitemap
+from macros import csp, dataset, pages, sitemap
 from macros.render import render
 from macros.schema import LANGUAGES
 
@@ -73,6 +73,7 @@ def write_root(project: Path, site_dir: Path) -> None:
     for template, name in (("root.html", "index.html"), ("root-404.html", "404.html")):
         html = render(templates, template, views=views, languages=LANGUAGES, root=site_root())
         (site_dir / name).write_text(html, encoding="utf-8")
+    csp.protect(site_dir, [site_dir / "index.html", site_dir / "404.html"])
     sitemap.write_index(site_dir, site_root(), LANGUAGES)  # root sitemap index + robots.txt
 
 

@@ -13,8 +13,9 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files
+from mkdocs.structure.pages import Page
 
-from macros import build, bundle, dataset, minify, pages, sitemap
+from macros import assets, build, bundle, csp, dataset, pages, sitemap
 from macros.schema import LANGUAGES
 
 
@@ -63,6 +64,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     not_found = {k: ui[k] for k in ("not_found_title", "not_found_text", "nav_home_link")}
     extra["crm"] = {"lang": lang, "root": root, "languages": languages, "ui": not_found}
     extra["alternate"] = languages  # makes Material's header show the selector (our partial)
+    assets.prepare(config)
     return config
 
 
@@ -74,11 +76,17 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     return files
 
 
+def on_page_content(html: str, page: Page, **_: Any) -> str:
+    assets.mark(html, page)
+    return html
+
+
 def on_post_build(config: MkDocsConfig) -> None:
     """Sitemaps in each sub-folder (Material fetches one next to every hreflang link: no 404),
-    the checklist's modules joined into one script, and our own scripts and styles minified."""
+    the checklist's modules joined into one script, our own scripts and styles minified, and
+    last, once the pages are final, the security policy."""
     site = Path(config.site_dir)
     sitemap.write_folder_sitemaps(site, config.site_url or "")
-    bundle.write(Path(config.theme.custom_dir or "overrides"), site)
-    own = [str(script) for script in config.extra_javascript] + list(config.extra_css)
-    minify.minify(site, own)
+    bundle.write(Path(config.theme.custom_dir or "overrides"), site)  # before minifying it
+    assets.write(config)
+    csp.protect_site(site)

@@ -14,10 +14,9 @@ from typing import Any
 import pytest
 from playwright.sync_api import Browser, BrowserContext, ConsoleMessage, Page
 
-from tests.conftest import ROOT
+from tests.audit.axe import inject
 
 KEY = "crm-failure-patterns:checklist"
-AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 WCAG = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 FIRST = "over-spec-field-interviewed"  # first item of the first pattern
 SECOND = "over-spec-fields-justified"
@@ -121,8 +120,7 @@ def axe(page: Page) -> list[str]:
     """WCAG 2.1 A/AA violations axe-core finds on the page, one line each."""
     page.mouse.move(0, 0)  # no hover effect under a pointer left on a button
     page.wait_for_timeout(300)  # nor a colour halfway through a transition
-    if not page.evaluate("typeof axe !== 'undefined'"):
-        page.add_script_tag(path=str(AXE))
+    inject(page)
     result = page.evaluate(
         "(tags) => axe.run(document, {runOnly: {type: 'tag', values: tags}})", WCAG
     )

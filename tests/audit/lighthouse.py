@@ -19,7 +19,10 @@ METRICS = (
     "total-blocking-time",
     "cumulative-layout-shift",
     "speed-index",
+    "total-byte-weight",  # bytes transferred (compressed as the server sent them)
 )
+# Requests that held back the first paint (Lighthouse 12 insight; the older audit as fallback).
+BLOCKING_AUDITS = ("render-blocking-insight", "render-blocking-resources")
 
 
 @dataclass(frozen=True)
@@ -47,6 +50,7 @@ class Report:
     metrics: dict[str, float]
     # Performance insights that estimate a saving (title, estimate), e.g. render-blocking requests.
     hints: tuple[tuple[str, str], ...]
+    blocking: tuple[str, ...] = ()  # URLs of render-blocking requests
 
 
 def describe_item(item: dict[str, Any]) -> str:
@@ -88,7 +92,18 @@ def parse_report(lhr: dict[str, Any]) -> Report:
         for key in METRICS
         if key in audits and audits[key].get("numericValue") is not None
     }
-    return Report(lhr["finalDisplayedUrl"], scores, tuple(failures), metrics, _hints(lhr))
+    return Report(
+        lhr["finalDisplayedUrl"], scores, tuple(failures), metrics, _hints(lhr), _blocking(lhr)
+    )
+
+
+def _blocking(lhr: dict[str, Any]) -> tuple[str, ...]:
+    for name in BLOCKING_AUDITS:
+        audit = lhr["audits"].get(name)
+        if audit is not None:
+            items = (audit.get("details") or {}).get("items", [])
+            return tuple(str(i.get("url", "?")) for i in items if isinstance(i, dict))
+    return ()
 
 
 def _hints(lhr: dict[str, Any]) -> tuple[tuple[str, str], ...]:

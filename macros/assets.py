@@ -1,0 +1,112 @@
+"""How the pages load their styles and scripts, so that none of ours holds back the first paint.
+
+- `extra_css` (every page) is merged, minified, after Material's own stylesheets into one file:
+  a page asks for one stylesheet, as a plain Material page asks for its own.
+- `extra_javascript` (every page) and Material's bundle are deferred (templates: main.html).
+- `extra.checklist_assets` is loaded only on pages with a checklist (`[data-crm-root]`) or a
+  report (`[data-crm-report]`), decided per page from its HTML at build time: stylesheets are
+  inlined, scripts deferred in the listed order. After an instant navigation onto such a page,
+  page-assets.js runs the scripts Material's navigation brought into the head.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import rcssmin
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.structure.pages import Page
+
+from macros import minify
+
+CHECKLIST_MARKER = re.compile(r"<[^>]*\sdata-crm-(?:root|report)[\s=>]")
+# Material's stylesheets, as its base.html links them (block styles): main, then the palette.
+MATERIAL_STYLES = ("assets/stylesheets/main.*.min.css", "assets/stylesheets/palette.*.min.css")
+MATERIAL_BUNDLE = "assets/javascripts/bundle.*.min.js"
+
+
+@dataclass
+class Assets:
+    """What the templates need: the merged stylesheet, and the checklist's scripts and CSS."""
+
+    stylesheet: str  # path of the merged stylesheet in the site
+    bundle: str  # Material's bundle (its name carries a hash)
+    stylesheet_text: str
+    scripts: list[str] = field(default_factory=list)  # every page, deferred
+    checklist_scripts: list[str] = field(default_factory=list)
+    checklist_style: str = ""  # minified, inlined
+    own: list[str] = field(default_factory=list)  # our files to minify in the built site
+
+
+def source(config: MkDocsConfig, relative: str) -> Path:
+    """A theme file (ours first, then Material's), as MkDocs would copy it into the site."""
+    for folder in config.theme.dirs:
+        path = Path(folder) / relative
+        if path.is_file():
+            return path
+    raise PluginError(f"{relative}: no such file in {', '.join(config.theme.dirs)}")
+
+
+def material_file(config: MkDocsConfig, pattern: str) -> tuple[str, str]:
+    for folder in config.theme.dirs:
+        found = sorted(Path(folder).glob(pattern))
+        if found:
+            return found[0].relative_to(folder).as_posix(), found[0].read_text("utf-8")
+    raise PluginError(f"Material's {pattern} not found: was Material upgraded?")
+
+
+def prepare(config: MkDocsConfig) -> Assets:
+    """Work out the page assets (on_config); empties `extra_css`, which the merge replaces."""
+    extra: Any = config.extra
+    parts = []
+    wanted = MATERIAL_STYLES if config.theme["palette"] else MATERIAL_STYLES[:1]
+    for pattern in wanted:
+        name, text = material_file(config, pattern)
+        parts.append(f"/* {name} */\n{text}")
+    own_css = [str(path) for path in config.extra_css]
+    for relative in own_css:
+        text = rcssmin.cssmin(source(config, relative).read_text("utf-8"))
+        parts.append(f"/* {relative} */\n{text}")
+    text = "\n".join(parts) + "\n"
+    digest = hashlib.sha256(text.encode("utf-8")).hexdigest()[:8]
+    checklist = [str(path) for path in extra.get("checklist_assets", [])]
+    unknown = [path for path in checklist if Path(path).suffix not in {".css", ".js"}]
+    if unknown:
+        raise PluginError(f"extra.checklist_assets: only .css and .js files, not {unknown}")
+    styles = [
+        rcssmin.cssmin(source(config, path).read_text("utf-8"))
+        for path in checklist
+        if path.endswith(".css")
+    ]
+    assets = Assets(
+        stylesheet=f"assets/stylesheets/site.{digest}.min.css",
+        bundle=material_file(config, MATERIAL_BUNDLE)[0],
+        stylesheet_text=text,
+        scripts=[str(script) for script in config.extra_javascript],
+        checklist_scripts=[p for p in checklist if p.endswith(".js")],
+        checklist_style="".join(styles),
+        own=[str(script) for script in config.extra_javascript] + own_css + checklist,
+    )
+    config.extra_css = []  # merged into assets.stylesheet, linked by main.html
+    extra["crm_assets"] = assets
+    return assets
+
+
+def mark(html: str, page: Page) -> None:
+    """Note on the page whether it holds a checklist or a report (on_page_content)."""
+    page.meta["crm_checklist"] = bool(CHECKLIST_MARKER.search(html))
+
+
+def write(config: MkDocsConfig) -> None:
+    """Write the merged stylesheet and minify our own files in the built site (on_post_build)."""
+    assets: Assets = config.extra["crm_assets"]
+    site = Path(config.site_dir)
+    target = site / assets.stylesheet
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_text(assets.stylesheet_text, encoding="utf-8")
+    minify.minify(site, assets.own)

@@ -1,0 +1,122 @@
+"""Pages load no render-blocking file of our own, load the checklist's code only where a checklist
+is, and still run it after an instant navigation from a page without one."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import BrowserContext, Request, expect
+
+from .conftest import ROOT, parse
+
+
+def checklist_assets() -> list[str]:
+    """The one list of the checklist's files, `extra.checklist_assets` in mkdocs.yml."""
+    lines = (ROOT / "mkdocs.yml").read_text(encoding="utf-8").splitlines()
+    start = next(i for i, line in enumerate(lines) if line.strip() == "checklist_assets:")
+    items = []
+    for line in lines[start + 1 :]:
+        if not line.strip().startswith("- "):
+            break
+        items.append(line.strip()[2:].split("#")[0].strip())
+    return items
+
+
+ASSETS = checklist_assets()
+CHECKLIST_FILES = tuple(Path(path).name for path in ASSETS)
+CHECKLIST_SCRIPTS = [Path(path).name for path in ASSETS if path.endswith(".js")]
+
+
+def built_pages(site_dir: Path) -> list[Path]:
+    return [p for lang in ("ja", "en") for p in sorted((site_dir / lang).rglob("*.html"))]
+
+
+def test_one_stylesheet_and_only_deferred_scripts(site_dir: Path) -> None:
+    """Each page links one stylesheet (Material's and ours merged); every script file is
+    deferred, but the worker shim's writer, which acts only from file://."""
+    for path in built_pages(site_dir):
+        soup = parse(path)
+        sheets = soup.select('link[rel="stylesheet"]')
+        assert len(sheets) == 1, path
+        href = str(sheets[0]["href"])  # the 404 page's addresses start at the site root
+        target = site_dir / href.lstrip("/") if href.startswith("/") else path.parent / href
+        assert target.is_file(), path
+        for script in soup.select("script[src]"):
+            assert script.has_attr("defer"), f"{path}: {script}"
+        assert "vendor/iframe-worker/shim.js" not in [s["src"] for s in soup.select("script[src]")]
+
+
+def test_the_merged_stylesheet_holds_ours_after_materials(site_dir: Path) -> None:
+    """Our stylesheet's rules are in the merged file, after Material's palette."""
+    soup = parse(site_dir / "ja" / "index.html")
+    sheet = soup.select_one('link[rel="stylesheet"]')
+    assert sheet is not None
+    text = (site_dir / "ja" / str(sheet["href"])).read_text(encoding="utf-8")
+    palette = text.index("/* assets/stylesheets/palette.")
+    assert palette < text.index("/* assets/stylesheets/crm.css")
+    assert ".crm-cards" in text
+
+
+def test_checklist_code_only_where_a_checklist_is(site_dir: Path) -> None:
+    """Pages with [data-crm-root] or [data-crm-report] load the checklist's scripts and styles;
+    no other page names them."""
+    for path in built_pages(site_dir):
+        text = path.read_text(encoding="utf-8")
+        soup = parse(path)
+        has_checklist = bool(soup.select("[data-crm-root], [data-crm-report]"))
+        names = [str(s["src"]) for s in soup.select("script[data-crm-asset]")]
+        if has_checklist:
+            assert [Path(n).name for n in names] == CHECKLIST_SCRIPTS, path
+            assert ".crm-cl" in "".join(s.get_text() for s in soup.select("head style"))
+        else:
+            assert names == [], path
+            assert not any(f in text for f in CHECKLIST_FILES), path
+
+
+@pytest.mark.browser
+def test_pages_without_a_checklist_request_none_of_its_files(
+    context: BrowserContext, base_url: str
+) -> None:
+    """Home, cycle and sources over http request no checklist file and not the worker shim."""
+    requested: list[str] = []
+    context.on("request", lambda request: requested.append(request.url))
+    page = context.new_page()
+    for name in ("index.html", "cycle.html", "sources.html"):
+        page.goto(f"{base_url}/ja/{name}")
+        page.wait_for_load_state("load")
+    assert [u for u in requested if any(f in u for f in CHECKLIST_FILES)] == []
+    assert [u for u in requested if "iframe-worker" in u] == []
+
+
+@pytest.mark.browser
+def test_checklist_runs_after_instant_navigation_from_home(
+    context: BrowserContext, base_url: str
+) -> None:
+    """From the home page (no checklist code) an instant navigation to the checklist runs its
+    scripts once: the checklist is enhanced, and a tick is kept on the way back and forth."""
+    loaded: list[Request] = []
+    context.on("request", lambda r: loaded.append(r) if "checklist" in r.url else None)
+    page = context.new_page()
+    page.goto(f"{base_url}/en/index.html")
+    page.evaluate("window.crmSameDocument = true")
+    page.locator("nav.md-nav a[href$='checklist.html']").first.click()
+    page.wait_for_selector("[data-crm-root][data-crm-ready]", state="attached")
+    first = page.locator("[data-crm-root] input[type=checkbox]").first
+    first.check()
+    page.locator("nav.md-nav a[href$='over-spec.html']").first.click()
+    page.wait_for_selector("[data-scope=over-spec][data-crm-ready]", state="attached")
+    page.go_back()
+    page.wait_for_selector("[data-crm-root][data-crm-ready]", state="attached")
+    expect(page.locator("[data-crm-root] input[type=checkbox]").first).to_be_checked()
+    assert page.evaluate("window.crmSameDocument === true"), "a full load, not instant navigation"
+    scripts = [r.url.rsplit("/", 1)[-1] for r in loaded if r.resource_type == "script"]
+    assert sorted(scripts) == sorted(CHECKLIST_SCRIPTS)
+
+
+def test_checklist_assets_are_listed_once_in_mkdocs_yml() -> None:
+    """The checklist's files are named in one list of mkdocs.yml, not among every page's."""
+    text = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
+    assert any(path.endswith(".js") for path in ASSETS)
+    for path in ASSETS:
+        assert text.count(path) == 1, path
