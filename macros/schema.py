@@ -55,10 +55,25 @@ class CycleStep(Strict):
     pdca: Literal["plan", "do", "check", "act"]
 
 
+class Metric(Strict):
+    """A measure a team can compute on Monday: every part is required, so none is forgotten."""
+
+    name: Text = Field(description="What is measured, e.g. 実利用率 / Weekly active users.")
+    numerator: Text = Field(description="What is counted.")
+    denominator: Text = Field(description="What it is divided by.")
+    period: Text = Field(description="Over which period, and how often it is read.")
+    threshold: Text = Field(
+        description="A rule-of-thumb threshold; the page labels it as a rule of thumb."
+    )
+
+
 class Countermeasure(Strict):
-    id: Id
+    id: Id = Field(description="Unique within the pattern; the anchor #cm-<id>. Keep it stable.")
     title: Text
     text: Text
+    metrics: list[Metric] = Field(
+        default_factory=list, description="How to tell whether the countermeasure works."
+    )
 
 
 class ChecklistItem(Strict):

@@ -14,13 +14,24 @@ from typing import Any
 import pytest
 from playwright.sync_api import Browser, BrowserContext, ConsoleMessage, Page
 
+from macros import dataset
 from tests.audit.axe import inject
+from tests.conftest import ROOT
 
 KEY = "crm-failure-patterns:checklist"
 WCAG = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 FIRST = "over-spec-field-interviewed"  # first item of the first pattern
 SECOND = "over-spec-fields-justified"
 OTHER = "department-silos-shared-goal"  # an item of the third pattern
+
+
+def statement(item_id: str, lang: str = "en") -> str:
+    """A checklist statement as the dataset words it, so that tests never repeat the wording."""
+    for pattern in dataset.load(ROOT / "docs" / "data").dataset.patterns:
+        for item in pattern.checklist:
+            if item.id == item_id:
+                return item.text[lang]
+    raise KeyError(item_id)
 
 
 @pytest.fixture(scope="session")

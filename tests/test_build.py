@@ -165,6 +165,32 @@ def test_search_index_holds_each_language_only(site_dir: Path) -> None:
     assert english in json.dumps(indexes["en"], ensure_ascii=False)
 
 
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_controls_kept_out_of_search_stay_out_of_the_index(site_dir: Path, lang: str) -> None:
+    """Buttons and results marked data-search-exclude are not indexed (search finds items).
+
+    Material's search parser compares elements by tag name, so an element of the excluded
+    element's own tag inside it ends the exclusion early: templates must not nest one."""
+    root = site_dir / lang
+    index = json.loads((root / "search" / "search_index.json").read_text("utf-8"))
+    # Without the invisible word breaks the Japanese index inserts, and with single spaces.
+    indexed = " ".join(
+        re.sub(r"\s+", " ", re.sub("[\u200b\u2060]", "", doc["title"] + " " + doc["text"]))
+        for doc in index["docs"]
+    )
+    for path in sorted(root.rglob("*.html")):
+        for hidden in parse(path).select("[data-search-exclude]"):
+            assert hidden.find(hidden.name) is None, (
+                f"{path.relative_to(site_dir)}: <{hidden.name} data-search-exclude> holds a "
+                f"<{hidden.name}>: Material's search would index what follows it"
+            )
+    checklist = parse(root / "checklist.html")
+    labels = [b.get_text(strip=True) for b in checklist.select("[data-crm-action]")]
+    assert len(labels) >= 3, "the checklist's tools"
+    toolbar = " ".join(labels[:3])  # the tools as they read in a row, not a word of the text
+    assert toolbar not in indexed, f"the checklist's tools are in the search index: {toolbar}"
+
+
 def test_root_page_offers_both_languages_without_javascript(html: Html) -> None:
     """The root page links each language, so a visitor without JS still gets in."""
     page = html("index.html")

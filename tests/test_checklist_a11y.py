@@ -18,6 +18,7 @@ from tests.checklist_helpers import (
     entry,
     export_data,
     ready,
+    statement,
     write,
 )
 
@@ -163,9 +164,7 @@ def test_every_control_works_from_the_keyboard(cl_page: Page, base_url: str) -> 
     toggle = page.locator(f"[aria-controls=crm-notebox-{FIRST}]")
     expect(toggle).to_be_focused()
     expect(toggle).to_have_accessible_name("Note")
-    expect(toggle).to_have_accessible_description(
-        "We talked to sales reps in person before writing requirements."
-    )
+    expect(toggle).to_have_accessible_description(statement(FIRST))
     page.keyboard.press("Enter")
     expect(toggle).to_have_attribute("aria-expanded", "true")
     expect(page.locator(f"#crm-note-{FIRST}")).to_be_focused()

@@ -145,7 +145,8 @@ def test_back_forward_and_instant_navigation_show_current_answers(
     assert state_of(page, FIRST) == "done"
     page.check(f"#crm-{SECOND}")
     page.go_back()
-    page.wait_for_url("**/en/checklist.html")
+    # navigation.tracking may have added the section's anchor to the address: ignore it.
+    page.wait_for_url(re.compile(r"/en/checklist\.html(#[\w-]+)?$"))
     expect(page.locator(f"#crm-{SECOND}")).to_be_checked()
     page.go_forward()
     expect(page.locator(f"#crm-{SECOND}")).to_be_checked()

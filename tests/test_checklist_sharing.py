@@ -20,6 +20,7 @@ from tests.checklist_helpers import (
     notice,
     ready,
     state_of,
+    statement,
     stored,
     write,
 )
@@ -62,7 +63,7 @@ def test_json_export_imports_back_in_another_browser(
     fresh.click("[data-crm-action=import]")
     fresh.set_input_files("#crm-field-cl_import_file", write(tmp_path, "sales.json", text))
     assert "Sales" in dialog(fresh)
-    assert "1 項目を満たし、1 項目が対象外です" in dialog(fresh)
+    assert "1項目を満たし、1項目が対象外です" in dialog(fresh)
     assert state_of(fresh, FIRST) == "open"  # nothing changes before the choice
     dialog_button(fresh, "置き換える")
     assert notice(fresh) == "回答を置き換えました。"
@@ -84,13 +85,12 @@ def test_markdown_and_csv_exports(cl_page: Page, base_url: str) -> None:
     markdown = download(page, "Markdown (GitHub task list)")
     lines = markdown.splitlines()
     assert lines[0].startswith("# CRM failure patterns checklist (")
-    assert "- [x] We talked to sales reps in person before writing requirements." in lines
-    assert (
-        "- [ ] ~~Every mandatory field has a named user and a stated purpose.~~ (Not applicable)"
-        in lines
-    )
+    assert f"- [x] {statement(FIRST)}" in lines
+    assert f"- [ ] ~~{statement(SECOND)}~~ (Not applicable)" in lines
     assert '  - Note: \\<b\\>"Ask sales"\\</b\\>, then IT' in lines
-    assert "_High risk: Highly exposed to this failure: 3 statements do not hold yet._" in lines
+    assert (
+        "_High risk: Highly exposed to this failure. Statements that do not hold yet: 3._"
+    ) in lines
     csv = download(page, "CSV (spreadsheet)")
     rows = csv.splitlines()
     # The last three columns are the action plan's (empty: nothing is planned here).
@@ -100,7 +100,7 @@ def test_markdown_and_csv_exports(cl_page: Page, base_url: str) -> None:
     )
     assert any(
         row.endswith(
-            f",{OTHER},All departments involved chase one shared goal.,Not yet,"
+            f",{OTHER},{statement(OTHER)},Not yet,"
             '"<b>""Ask sales""</b>, then IT",Agree on one goal every department shares,,,'
         )
         for row in rows
@@ -129,7 +129,7 @@ def test_share_link_asks_then_loads_or_compares(
     text = dialog(receiver)
     assert "Comparison: Your answers now → Share link" in text
     assert "Improved (1)" in text
-    assert "We talked to sales reps in person before writing requirements." in text
+    assert statement(FIRST) in text
     assert "Slipped" not in text
     assert "Marked or unmarked not applicable (1)" in text
     assert state_of(receiver, SECOND) == "done"
@@ -214,12 +214,26 @@ def test_combining_the_team_shows_counts_and_disagreement(
     page.set_input_files("#crm-field-cl_combine_files", files)
     text = dialog(page)
     assert "broken.json: This is not a JSON file." in text
-    assert "3 sets of answers: Sales, IT, Sales ops" in text
-    assert "People disagree on 1 statements." in text
-    row = page.locator("dialog[open] tr", has_text="We talked to sales reps in person")
+    assert "Combined answers (3): Sales, IT, Sales ops" in text
+    assert "Statements people disagree on: 1." in text
+    row = page.locator("dialog[open] tr", has_text=statement(FIRST))
     expect(row.locator("td")).to_have_text(["2", "1", "0", "Disagreement"])
-    row = page.locator("dialog[open] tr", has_text="chase one shared goal")
+    row = page.locator("dialog[open] tr", has_text=statement(OTHER))
     expect(row.locator("td")).to_have_text(["0", "2", "1", ""])
+
+
+def test_combined_names_are_listed_the_japanese_way(
+    cl_page: Page, base_url: str, tmp_path: Path
+) -> None:
+    """On the Japanese page, the combined answers' names are joined with 、, not a comma."""
+    files = [
+        write(tmp_path, "a.json", export_data({FIRST: entry("done")}, name="営業部")),
+        write(tmp_path, "b.json", export_data({}, name="情報システム部")),
+    ]
+    page = ready(cl_page, f"{base_url}/ja/checklist.html")
+    page.click("[data-crm-action=combine]")
+    page.set_input_files("#crm-field-cl_combine_files", files)
+    assert "2件の回答：営業部、情報システム部" in dialog(page)
 
 
 def test_rounds_save_compare_and_start_again(cl_page: Page, base_url: str) -> None:
@@ -243,7 +257,7 @@ def test_rounds_save_compare_and_start_again(cl_page: Page, base_url: str) -> No
     assert "Comparison: Q1 <review> → Your answers now" in text
     assert "Improved (1)" in text
     assert "Slipped (1)" in text
-    assert "Every mandatory field has a named user" in page.inner_text("dialog .crm-cl__slipped")
+    assert statement(SECOND) in page.inner_text("dialog .crm-cl__slipped")
     dialog_button(page, "Close")
     # A new round keeps the old answers as a round and clears the list, with undo.
     page.click("[data-crm-action=rounds]")

@@ -72,6 +72,12 @@ CASES = [
         "patterns[0].monday: Field required → add `monday:`",
     ),
     (
+        "every part of a metric",
+        replace("            threshold: {ja: 半分以上, en: At least half}\n", ""),
+        "- name: {ja: 聞き取り率",
+        "patterns[0].countermeasures[0].metrics[0].threshold: Field required",
+    ),
+    (
         "both languages",
         replace("{ja: 月曜に聞きます。, en: Listen on Monday.}", "{ja: 月曜に聞きます。}"),
         "monday:",

@@ -97,17 +97,22 @@ def test_icalendar_file_parses_back_with_every_event_intact(lang: str) -> None:
         assert event.decoded("DTSTAMP") == datetime.datetime(2025, 12, 1, 9, tzinfo=datetime.UTC)
         assert str(event["SUMMARY"]) == texts[id_]["text"]
         owner = entry["owner"] or ui["cl_report_not_recorded"]
+
+        def line(key: str, value: str) -> str:
+            """ "label: value" as the language writes it (a full-width colon in Japanese)."""
+            return ui["cl_labelled"].replace("{label}", ui[key]).replace("{value}", value)
+
         expected = [
-            f"{ui['cl_report_project']}: {state['meta']['title']}",
-            f"{ui['cl_report_col_owner']}: {owner}",
-            f"{ui['cl_report_col_due']}: {entry['due']}",
-            f"{ui['cl_report_col_status']}: {ui['cl_report_status_' + entry['status']]}",
-            f"{ui['cl_report_col_pattern']}: {texts[id_]['pattern']}",
-            f"{ui['cl_next_measure']}: {texts[id_]['measure']}",
+            line("cl_report_project", state["meta"]["title"]),
+            line("cl_report_col_owner", owner),
+            line("cl_report_col_due", entry["due"]),
+            line("cl_report_col_status", ui["cl_report_status_" + entry["status"]]),
+            line("cl_report_col_pattern", texts[id_]["pattern"]),
+            line("cl_next_measure", texts[id_]["measure"]),
         ]
         note = state["items"][id_]["note"]
         if note:
-            expected.append(f"{ui['cl_note']}: {note}")
+            expected.append(line("cl_note", note))
         assert str(event["DESCRIPTION"]) == "\n".join(expected)
     owners = [str(event["DESCRIPTION"]) for event in events]
     assert any(R.HOSTILE in description for description in owners), "hostile owner intact"
@@ -145,5 +150,5 @@ def test_markdown_renders_hostile_text_as_text() -> None:
     assert soup.find_all(["script", "img", "b", "i"]) == []
     assert R.HOSTILE.replace("\n", " ") in soup.get_text()
     assert "Project <img src=x onerror=window.pwned=2> 全社CRM" in soup.get_text()
-    tasks = [li for li in soup.find_all("li") if "担当者:" in li.get_text()]
+    tasks = [li for li in soup.find_all("li") if "担当者：" in li.get_text()]
     assert len(tasks) == 5

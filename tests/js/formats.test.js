@@ -54,6 +54,7 @@ const strings = {
   cl_report_status_doing: "In progress",
   cl_report_status_done: "Done",
   cl_report_ics_calendar: "Action plan",
+  cl_labelled: "{label}: {value}",
 };
 const options = { date: "1 Dec 2025", now: Date.UTC(2025, 11, 1, 9, 30) };
 

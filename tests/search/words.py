@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import argparse
 import collections
+import json
 import re
 import sys
 import tempfile
@@ -88,12 +89,17 @@ def article_text(path: Path) -> str:
 
 
 def page_texts(site: Path, lang: str) -> dict[str, str]:
-    """Article text of every searchable page of a language, by path (e.g. `patterns/x.html`)."""
+    """Article text of every searchable page of a language, by path (e.g. `patterns/x.html`).
+
+    Searchable pages are those the search index lists: a page kept out of search in its front
+    matter (`search: exclude`, the report) is not expected in any result."""
     root = site / lang
+    index = json.loads((root / "search" / "search_index.json").read_text(encoding="utf-8"))
+    listed = {doc["location"].split("#")[0] for doc in index["docs"]}
     return {
         path.relative_to(root).as_posix(): article_text(path)
         for path in sorted(root.rglob("*.html"))
-        if path.name != "404.html"
+        if path.relative_to(root).as_posix() in listed
     }
 
 
@@ -157,8 +163,11 @@ def spread(candidates: Iterable[str], pages: Pages, count: int) -> list[str]:
 
 
 def runs(texts: dict[str, str], chars: str) -> collections.Counter[str]:
-    """Maximal runs of `chars` (a character class body) with their number of occurrences."""
-    found = re.compile(f"[{chars}]+")
+    """Maximal runs of `chars` (a character class body) with their number of occurrences.
+
+    A run right after a digit is left out: it starts with a counter (3人以上, 1件入力), which is
+    not a word a reader types on its own."""
+    found = re.compile(f"(?<![0-9０-９{chars}])[{chars}]+")
     return collections.Counter(m.group() for text in texts.values() for m in found.finditer(text))
 
 

@@ -14,6 +14,21 @@
     });
   }
 
+  /** "label: value" with the language's own colon (：in Japanese). */
+  function labelled(view, label, value) {
+    return fmt(view, "cl_labelled", { label: label, value: value });
+  }
+
+  /** "label (text)" with the language's own brackets (（）in Japanese). */
+  function aside(view, label, text) {
+    return fmt(view, "cl_aside", { label: label, text: text });
+  }
+
+  /** Names as one list, joined with the language's own separator (、 or ", "). */
+  function list(view, names) {
+    return names.length ? names.reduce(function (a, b) { return fmt(view, "cl_list_join", { a: a, b: b }); }) : "";
+  }
+
   /** Create an element: `props` are properties (textContent, type…) or, with a dash, attributes. */
   function el(tag, props, children) {
     var $el = document.createElement(tag);
@@ -59,5 +74,5 @@
     document.dispatchEvent(new CustomEvent("crm-checklist:exported", { detail: { format: format } }));
   }
 
-  root.CrmChecklistDom = { fmt: fmt, el: el, svg: svg, find: find, date: date, button: button, field: field, download: download };
+  root.CrmChecklistDom = { fmt: fmt, labelled: labelled, aside: aside, list: list, el: el, svg: svg, find: find, date: date, button: button, field: field, download: download };
 })(this);

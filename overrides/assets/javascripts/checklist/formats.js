@@ -82,16 +82,21 @@
     return String(value).replace(/\s+/g, " ").replace(/([\\`*_[\]<>#|~])/g, "\\$1");
   }
 
+  /** "label: value" with the language's own colon (：in Japanese). */
+  function labelled(strings, key, value) {
+    return fmt(strings, "cl_labelled", { label: fmt(strings, key), value: value });
+  }
+
   function verdict(strings, s) {
-    return fmt(strings, "cl_level_" + s.level) + ": " + fmt(strings, "cl_verdict_" + s.level, s);
+    return labelled(strings, "cl_level_" + s.level, fmt(strings, "cl_verdict_" + s.level, s));
   }
 
   /** One plan entry's details: owner, due date and status, in the page's words. */
   function details(strings, action) {
     return [
-      fmt(strings, "cl_report_col_owner") + ": " + (action.owner || fmt(strings, "cl_report_not_recorded")),
-      fmt(strings, "cl_report_col_due") + ": " + (action.due || fmt(strings, "cl_report_no_date")),
-      fmt(strings, "cl_report_col_status") + ": " + fmt(strings, "cl_report_status_" + action.status),
+      labelled(strings, "cl_report_col_owner", action.owner || fmt(strings, "cl_report_not_recorded")),
+      labelled(strings, "cl_report_col_due", action.due || fmt(strings, "cl_report_no_date")),
+      labelled(strings, "cl_report_col_status", fmt(strings, "cl_report_status_" + action.status)),
     ];
   }
 
@@ -100,8 +105,8 @@
     var items = data.items;
     var meta = data.meta || {};
     var lines = ["# " + mdText(fmt(strings, "cl_md_title", { date: (options && options.date) || "" })), ""];
-    if (meta.title) lines.push(mdText(fmt(strings, "cl_report_project")) + ": " + mdText(meta.title) + "  ");
-    if (meta.participants) lines.push(mdText(fmt(strings, "cl_report_participants")) + ": " + mdText(meta.participants) + "  ");
+    if (meta.title) lines.push(mdText(labelled(strings, "cl_report_project", meta.title)) + "  ");
+    if (meta.participants) lines.push(mdText(labelled(strings, "cl_report_participants", meta.participants)) + "  ");
     if (meta.title || meta.participants) lines.push("");
     var plan = actions(data, catalogue);
     if (plan.length) {
@@ -119,7 +124,7 @@
         var body = mdText(item.text);
         if (entry.state === "na") body = "~~" + body + "~~ (" + mdText(fmt(strings, "cl_na")) + ")";
         lines.push("- [" + (entry.state === "done" ? "x" : " ") + "] " + body);
-        if (entry.note) lines.push("  - " + mdText(fmt(strings, "cl_note")) + ": " + mdText(entry.note));
+        if (entry.note) lines.push("  - " + mdText(labelled(strings, "cl_note", entry.note)));
       });
       lines.push("");
     });
@@ -247,12 +252,12 @@
       if (!action.due) return;
       var entry = own(data.plan, action.id);
       var description = details(strings, action).concat([
-        fmt(strings, "cl_report_col_pattern") + ": " + action.group,
-        fmt(strings, "cl_next_measure") + ": " + action.measure,
+        labelled(strings, "cl_report_col_pattern", action.group),
+        labelled(strings, "cl_next_measure", action.measure),
       ]);
-      if (project) description.unshift(fmt(strings, "cl_report_project") + ": " + project);
+      if (project) description.unshift(labelled(strings, "cl_report_project", project));
       var note = (own(data.items, action.id) || OPEN).note;
-      if (note) description.push(fmt(strings, "cl_note") + ": " + note);
+      if (note) description.push(labelled(strings, "cl_note", note));
       lines.push(
         "BEGIN:VEVENT",
         "UID:" + action.id + "." + hash(project) + "@crm-failure-patterns",

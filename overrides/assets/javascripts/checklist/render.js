@@ -81,7 +81,7 @@
       rows.forEach(function (row) {
         row.group.ids.forEach(function (id) {
           var item = view.items[id];
-          var $link = D.el("a", { href: item.$measure.getAttribute("href"), textContent: view.t.cl_next_measure + ": " + item.measure });
+          var $link = D.el("a", { href: item.$measure.getAttribute("href"), textContent: D.labelled(view, view.t.cl_next_measure, item.measure) });
           var parts = [item.text + " ", $link];
           if (plan) parts.push(" ", (item.$add = plan.addButton(view, id)));
           $items.push((item.$next = D.el("li", {}, parts)));
@@ -131,7 +131,7 @@
       }
       return label;
     });
-    if (changed) view.$svg.setAttribute("aria-label", view.t.cl_chart_title + ": " + labels.join("; "));
+    if (changed) view.$svg.setAttribute("aria-label", D.labelled(view, view.t.cl_chart_title, labels.join("; ")));
   }
 
   /** Mark the dream-cycle steps where a pattern is at risk, in shape and words, not colour alone. */
@@ -144,7 +144,7 @@
       if (!$legend || row.group.legendLevel === level) return;
       row.group.legendLevel = level;
       var $tag = $legend.querySelector(".crm-cl__risk") || $legend.appendChild(D.el("strong", { className: "crm-cl__risk" }));
-      $tag.textContent = " (" + view.t["cl_level_" + level] + ")";
+      $tag.textContent = D.aside(view, "", view.t["cl_level_" + level]);
     });
     view.$nodes.forEach(function ($node) {
       var level = risk[$node.dataset.step] || "";

@@ -207,7 +207,7 @@
       if (s.open) $svg.append(svg("rect", { x: 0, y: y + 26, width: (width * s.open) / s.total, height: 18, rx: 4, class: "crm-cl__bar-" + s.level }));
       return label;
     });
-    $svg.setAttribute("aria-label", view.t.cl_chart_title + ": " + labels.join("; "));
+    $svg.setAttribute("aria-label", fmt(view.t, "cl_labelled", { label: view.t.cl_chart_title, value: labels.join("; ") }));
     view.$chart.replaceChildren($svg);
   }
 
@@ -252,7 +252,7 @@
       var $legend = view.$root.querySelector(".crm-cycle__legend li[data-pattern='" + row.pattern.id + "']");
       if (!$legend) return;
       var $tag = $legend.querySelector(".crm-cl__risk") || $legend.appendChild(el("strong", { className: "crm-cl__risk" }));
-      $tag.textContent = " (" + level(view, row.s.level) + ")";
+      $tag.textContent = fmt(view.t, "cl_aside", { label: "", text: level(view, row.s.level) });
     });
   }
 

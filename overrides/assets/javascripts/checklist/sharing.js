@@ -78,7 +78,7 @@
       var body = [];
       ["improved", "slipped", "changed"].forEach(function (kind) {
         if (!diff[kind].length) return;
-        body.push(D.el("h3", { textContent: view.t["cl_" + kind] + " (" + diff[kind].length + ")" }));
+        body.push(D.el("h3", { textContent: D.aside(view, view.t["cl_" + kind], diff[kind].length) }));
         body.push(D.el("ul", { className: "crm-cl__" + kind }, diff[kind].map(function (id) {
           return D.el("li", { textContent: view.items[id].text });
         })));
@@ -147,7 +147,7 @@
       });
       var rows = Score.combine(maps, view.ids);
       var split = view.ids.filter(function (id) { return rows[id].split; });
-      nodes.push(D.el("p", { textContent: D.fmt(view, "cl_combine_summary", { n: maps.length, names: names.join(", ") }) }));
+      nodes.push(D.el("p", { textContent: D.fmt(view, "cl_combine_summary", { n: maps.length, names: D.list(view, names) }) }));
       if (maps.length) nodes.push(D.el("p", { textContent: D.fmt(view, "cl_combine_splits", { n: split.length }) }));
       var head = ["cl_col_item", "cl_state_done", "cl_state_open", "cl_state_na", "cl_split"].map(function (key) {
         return D.el("th", { scope: "col", textContent: view.t[key] });
