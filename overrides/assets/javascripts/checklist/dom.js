@@ -65,6 +65,25 @@
     return [el("label", { htmlFor: props.id, textContent: view.t[key] }), el(tag || "input", props)];
   }
 
+  /**
+   * Mark a dream-cycle step (overrides/crm/cycle.html) at risk in shape, not colour alone: a "!"
+   * flag on the pill's top-left corner, where macros/cycle.py (FLAG) keeps arrows and badges
+   * clear of it. `level`: "high", "mid" or "" (not at risk).
+   */
+  function markStep($node, level) {
+    $node.classList.toggle("is-risk", !!level);
+    $node.classList.toggle("is-high", level === "high");
+    if ($node.querySelector(".crm-cl__flag")) return;
+    var $rect = $node.querySelector("rect");
+    var x = +$rect.getAttribute("x") + 6;
+    var y = +$rect.getAttribute("y") + 4;
+    var $mark = svg("text", { x: x, y: y, "text-anchor": "middle", "dominant-baseline": "central" });
+    $mark.textContent = "!";
+    var $flag = svg("g", { class: "crm-cl__flag", "aria-hidden": "true" });
+    $flag.append(svg("circle", { cx: x, cy: y, r: 12 }), $mark);
+    $node.append($flag);
+  }
+
   /** Offer a file for download; `format` goes with the crm-checklist:exported event. */
   function download(name, type, text, format) {
     var url = URL.createObjectURL(new Blob([text], { type: type }));
@@ -74,5 +93,5 @@
     document.dispatchEvent(new CustomEvent("crm-checklist:exported", { detail: { format: format } }));
   }
 
-  root.CrmChecklistDom = { fmt: fmt, labelled: labelled, aside: aside, list: list, el: el, svg: svg, find: find, date: date, button: button, field: field, download: download };
+  root.CrmChecklistDom = { fmt: fmt, labelled: labelled, aside: aside, list: list, el: el, svg: svg, find: find, date: date, button: button, field: field, download: download, markStep: markStep };
 })(this);

@@ -150,17 +150,7 @@
       var level = risk[$node.dataset.step] || "";
       if ($node.crmLevel === level) return;
       $node.crmLevel = level;
-      $node.classList.toggle("is-risk", !!level);
-      $node.classList.toggle("is-high", level === "high");
-      if ($node.querySelector(".crm-cl__flag")) return;
-      var $rect = $node.querySelector("rect");
-      var x = +$rect.getAttribute("x") + 6;
-      var y = +$rect.getAttribute("y") + 4;
-      var $flag = D.svg("g", { class: "crm-cl__flag", "aria-hidden": "true" });
-      var $mark = D.svg("text", { x: x, y: y, "text-anchor": "middle", "dominant-baseline": "central" });
-      $mark.textContent = "!";
-      $flag.append(D.svg("circle", { cx: x, cy: y, r: 12 }), $mark);
-      $node.append($flag);
+      D.markStep($node, level);
     });
   }
 

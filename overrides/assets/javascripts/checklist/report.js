@@ -8,7 +8,7 @@
 (function (root) {
   "use strict";
 
-  var SVG = "http://www.w3.org/2000/svg";
+  var D = root.CrmChecklistDom; // the page's DOM helpers (dom.js); absent under Node
   var RANK = { high: 0, mid: 1, low: 2, none: 3 };
   var OPEN = { state: "open", note: "" };
 
@@ -88,29 +88,6 @@
 
   // ----- The page (browser only below)
 
-  function fmt(t, key, values) {
-    return (typeof t[key] === "string" ? t[key] : key).replace(/\{(\w+)\}/g, function (whole, name) {
-      return values && name in values ? values[name] : whole;
-    });
-  }
-
-  /** Create an element: `props` are properties (textContent, className…) or, with a dash, attributes. */
-  function el(tag, props, children) {
-    var $el = document.createElement(tag);
-    Object.keys(props || {}).forEach(function (key) {
-      if (/-|^(scope|role)$/.test(key)) $el.setAttribute(key, props[key]);
-      else $el[key] = props[key];
-    });
-    $el.append.apply($el, children || []);
-    return $el;
-  }
-
-  function svg(tag, attrs) {
-    var $el = document.createElementNS(SVG, tag);
-    Object.keys(attrs).forEach(function (key) { $el.setAttribute(key, attrs[key]); });
-    return $el;
-  }
-
   function find($in, name) {
     return $in.querySelector("[data-crm-report-" + name + "]");
   }
@@ -146,7 +123,7 @@
 
   function renderMeta(view, r) {
     var round = view.t.cl_report_round_current;
-    if (r.round) round = r.roundMatches ? r.round.name : fmt(view.t, "cl_report_round_changed", { name: r.round.name, date: longDate(view, r.round.date) });
+    if (r.round) round = r.roundMatches ? r.round.name : D.fmt(view, "cl_report_round_changed", { name: r.round.name, date: longDate(view, r.round.date) });
     var rows = [
       ["cl_report_project", r.title],
       ["cl_report_date", longDate(view, r.date)],
@@ -154,31 +131,31 @@
       ["cl_report_participants", r.participants],
     ];
     view.$meta.replaceChildren.apply(view.$meta, rows.filter(function (row) { return row[0] !== "cl_report_project" || row[1]; }).map(function (row) {
-      return el("div", {}, [el("dt", { textContent: view.t[row[0]] }), el("dd", { textContent: row[1] || view.t.cl_report_not_recorded })]);
+      return D.el("div", {}, [D.el("dt", { textContent: view.t[row[0]] }), D.el("dd", { textContent: row[1] || view.t.cl_report_not_recorded })]);
     }));
   }
 
   function renderPlan(view, r) {
-    if (!r.actions.length) return view.$plan.replaceChildren(el("p", { textContent: view.t.cl_report_plan_none }));
+    if (!r.actions.length) return view.$plan.replaceChildren(D.el("p", { textContent: view.t.cl_report_plan_none }));
     var head = ["cl_report_col_action", "cl_report_col_owner", "cl_report_col_due", "cl_report_col_status"].map(function (key) {
-      return el("th", { scope: "col", textContent: view.t[key] });
+      return D.el("th", { scope: "col", textContent: view.t[key] });
     });
     // On a phone each row is stacked as a card (report.css), each cell labelled by data-label.
     // The explicit roles keep it a table for screen readers that drop a restyled table's role.
     var cell = function (key, props, children) {
-      return el("td", Object.assign({ role: "cell", "data-label": view.t[key] }, props), children);
+      return D.el("td", Object.assign({ role: "cell", "data-label": view.t[key] }, props), children);
     };
     var body = r.actions.map(function (action) {
-      return el("tr", { className: "is-" + action.status, role: "row" }, [
-        cell("cl_report_col_action", {}, [el("span", { className: "crm-report__action", textContent: action.text }), el("span", { className: "crm-report__pattern", textContent: action.group })]),
+      return D.el("tr", { className: "is-" + action.status, role: "row" }, [
+        cell("cl_report_col_action", {}, [D.el("span", { className: "crm-report__action", textContent: action.text }), D.el("span", { className: "crm-report__pattern", textContent: action.group })]),
         cell("cl_report_col_owner", { textContent: action.owner || view.t.cl_report_not_recorded }),
         cell("cl_report_col_due", { className: "crm-report__due", textContent: dueDate(view, action.due) }),
         cell("cl_report_col_status", { className: "crm-report__status", textContent: view.t["cl_report_status_" + action.status] }),
       ]);
     });
     head.forEach(function ($th) { $th.setAttribute("role", "columnheader"); });
-    view.$plan.replaceChildren(el("table", { className: "crm-report__table crm-report__plan", role: "table" }, [
-      el("thead", { role: "rowgroup" }, [el("tr", { role: "row" }, head)]), el("tbody", { role: "rowgroup" }, body),
+    view.$plan.replaceChildren(D.el("table", { className: "crm-report__table crm-report__plan", role: "table" }, [
+      D.el("thead", { role: "rowgroup" }, [D.el("tr", { role: "row" }, head)]), D.el("tbody", { role: "rowgroup" }, body),
     ]));
   }
 
@@ -188,26 +165,26 @@
     var mid = r.rows.filter(function (row) { return row.s.level === "mid"; });
     if (high.length) {
       var worst = high.reduce(function (a, b) { return b.s.done / b.s.total < a.s.done / a.s.total ? b : a; });
-      return fmt(view.t, "cl_overall_high", { n: high.length, pattern: worst.pattern.title });
+      return D.fmt(view, "cl_overall_high", { n: high.length, pattern: worst.pattern.title });
     }
-    return mid.length ? fmt(view.t, "cl_overall_mid", { n: mid.length }) : view.t.cl_overall_low;
+    return mid.length ? D.fmt(view, "cl_overall_mid", { n: mid.length }) : view.t.cl_overall_low;
   }
 
   /** Risk per pattern as horizontal bars (the checklist's chart); the table below is its text. */
   function drawChart(view, r) {
     var width = 600;
-    var $svg = svg("svg", { viewBox: "0 0 " + width + " " + r.ranked.length * 56, class: "crm-cl__svg", role: "img" });
+    var $svg = D.svg("svg", { viewBox: "0 0 " + width + " " + r.ranked.length * 56, class: "crm-cl__svg", role: "img" });
     var labels = r.ranked.map(function (row, index) {
       var s = row.s;
       var y = index * 56;
-      var label = fmt(view.t, "cl_chart_row", { title: row.pattern.title, level: level(view, s.level), open: s.open, total: s.total });
-      var $text = svg("text", { x: 0, y: y + 18 });
+      var label = D.fmt(view, "cl_chart_row", { title: row.pattern.title, level: level(view, s.level), open: s.open, total: s.total });
+      var $text = D.svg("text", { x: 0, y: y + 18 });
       $text.textContent = label;
-      $svg.append($text, svg("rect", { x: 0, y: y + 26, width: width, height: 18, rx: 4, class: "crm-cl__track" }));
-      if (s.open) $svg.append(svg("rect", { x: 0, y: y + 26, width: (width * s.open) / s.total, height: 18, rx: 4, class: "crm-cl__bar-" + s.level }));
+      $svg.append($text, D.svg("rect", { x: 0, y: y + 26, width: width, height: 18, rx: 4, class: "crm-cl__track" }));
+      if (s.open) $svg.append(D.svg("rect", { x: 0, y: y + 26, width: (width * s.open) / s.total, height: 18, rx: 4, class: "crm-cl__bar-" + s.level }));
       return label;
     });
-    $svg.setAttribute("aria-label", fmt(view.t, "cl_labelled", { label: view.t.cl_chart_title, value: labels.join("; ") }));
+    $svg.setAttribute("aria-label", D.fmt(view, "cl_labelled", { label: view.t.cl_chart_title, value: labels.join("; ") }));
     view.$chart.replaceChildren($svg);
   }
 
@@ -216,10 +193,10 @@
     drawChart(view, r);
     view.$verdicts.replaceChildren.apply(view.$verdicts, r.ranked.map(function (row) {
       var s = row.s;
-      return el("tr", {}, [
-        el("th", { scope: "row", textContent: row.pattern.title }),
-        el("td", {}, [el("span", { className: "crm-report__level", "data-level": s.level, textContent: level(view, s.level) })]),
-        el("td", { textContent: fmt(view.t, s.na ? "cl_report_score_na" : "cl_report_score", s) }),
+      return D.el("tr", {}, [
+        D.el("th", { scope: "row", textContent: row.pattern.title }),
+        D.el("td", {}, [D.el("span", { className: "crm-report__level", "data-level": s.level, textContent: level(view, s.level) })]),
+        D.el("td", { textContent: D.fmt(view, s.na ? "cl_report_score_na" : "cl_report_score", s) }),
       ]);
     }));
   }
@@ -229,58 +206,47 @@
     var risk = {};
     view.$steps.replaceChildren.apply(view.$steps, r.steps.length ? r.steps.map(function (step) {
       risk[step.step.id] = step.level;
-      return el("li", { "data-level": step.level, textContent: fmt(view.t, "cl_report_step_row", {
+      return D.el("li", { "data-level": step.level, textContent: D.fmt(view, "cl_report_step_row", {
         step: step.step.label, level: level(view, step.level),
         patterns: step.patterns.map(function (p) { return p.title; }).join(", "),
       }) });
-    }) : [el("li", { textContent: view.t.cl_report_steps_none })]);
+    }) : [D.el("li", { textContent: view.t.cl_report_steps_none })]);
     view.$root.querySelectorAll(".crm-cycle__node[data-step]").forEach(function ($node) {
-      var level = risk[$node.dataset.step];
-      $node.classList.toggle("is-risk", !!level);
-      $node.classList.toggle("is-high", level === "high");
-      if ($node.querySelector(".crm-cl__flag")) return;
-      var $rect = $node.querySelector("rect");
-      var x = +$rect.getAttribute("x") + 6;
-      var y = +$rect.getAttribute("y") + 4;
-      var $flag = svg("g", { class: "crm-cl__flag", "aria-hidden": "true" });
-      var $mark = svg("text", { x: x, y: y, "text-anchor": "middle", "dominant-baseline": "central" });
-      $mark.textContent = "!";
-      $flag.append(svg("circle", { cx: x, cy: y, r: 12 }), $mark);
-      $node.append($flag);
+      D.markStep($node, risk[$node.dataset.step] || "");
     });
     r.rows.forEach(function (row) {
       var $legend = view.$root.querySelector(".crm-cycle__legend li[data-pattern='" + row.pattern.id + "']");
       if (!$legend) return;
-      var $tag = $legend.querySelector(".crm-cl__risk") || $legend.appendChild(el("strong", { className: "crm-cl__risk" }));
-      $tag.textContent = fmt(view.t, "cl_aside", { label: "", text: level(view, row.s.level) });
+      var $tag = $legend.querySelector(".crm-cl__risk") || $legend.appendChild(D.el("strong", { className: "crm-cl__risk" }));
+      $tag.textContent = D.fmt(view, "cl_aside", { label: "", text: level(view, row.s.level) });
     });
   }
 
   /** A statement and, below it, its pattern (and more, e.g. the answer). */
   function statement(where, more) {
     return [
-      el("span", { className: "crm-report__action", textContent: where.item.text }),
-      el("span", { className: "crm-report__pattern", textContent: [where.pattern.title].concat(more || []).join(" · ") }),
+      D.el("span", { className: "crm-report__action", textContent: where.item.text }),
+      D.el("span", { className: "crm-report__pattern", textContent: [where.pattern.title].concat(more || []).join(" · ") }),
     ];
   }
 
   function renderCombined(view, r) {
     view.$combined.hidden = !r.combined;
     if (!r.combined) return;
-    find(view.$root, "combined-intro").textContent = fmt(view.t, "cl_report_combined_intro", {
+    find(view.$root, "combined-intro").textContent = D.fmt(view, "cl_report_combined_intro", {
       n: r.combined.members.length, date: longDate(view, r.combined.date), names: r.combined.members.join(", "), split: r.split.length,
     });
     view.$split.replaceChildren.apply(view.$split, r.split.length
-      ? r.split.map(function (where) { return el("li", {}, statement(where)); })
-      : [el("li", { textContent: view.t.cl_report_combined_none })]);
+      ? r.split.map(function (where) { return D.el("li", {}, statement(where)); })
+      : [D.el("li", { textContent: view.t.cl_report_combined_none })]);
   }
 
   function renderNotes(view, r) {
     view.$notes.replaceChildren.apply(view.$notes, r.notes.length ? r.notes.map(function (note) {
-      return el("li", {}, statement(note, [view.t["cl_state_" + note.state]]).concat([
-        el("span", { className: "crm-report__note", textContent: note.note }),
+      return D.el("li", {}, statement(note, [view.t["cl_state_" + note.state]]).concat([
+        D.el("span", { className: "crm-report__note", textContent: note.note }),
       ]));
-    }) : [el("li", { textContent: view.t.cl_report_notes_none })]);
+    }) : [D.el("li", { textContent: view.t.cl_report_notes_none })]);
   }
 
   /** Show one message (no answers, storage refused, unreadable) in place of the report. */
@@ -308,15 +274,7 @@
     renderSteps(view, r);
     renderCombined(view, r);
     renderNotes(view, r);
-    view.$printed.textContent = fmt(view.t, "cl_printed", { date: longDate(view) });
-  }
-
-  function download(name, type, text) {
-    var url = URL.createObjectURL(new Blob([text], { type: type }));
-    // Not added to the page: instant navigation must not see the click.
-    el("a", { href: url, download: name }).click();
-    setTimeout(function () { URL.revokeObjectURL(url); }, 10000);
-    document.dispatchEvent(new CustomEvent("crm-checklist:exported", { detail: { format: "ics" } }));
+    view.$printed.textContent = D.fmt(view, "cl_printed", { date: longDate(view) });
   }
 
   function setup($root) {
@@ -327,7 +285,7 @@
     find($root, "print").addEventListener("click", function () { window.print(); });
     view.$ics.addEventListener("click", function () {
       var text = root.CrmChecklistFormats.toICS(view.data, view.catalogue.patterns, view.t, { now: Date.now() });
-      download("crm-action-plan-" + new Date().toISOString().slice(0, 10) + ".ics", "text/calendar", text);
+      D.download("crm-action-plan-" + new Date().toISOString().slice(0, 10) + ".ics", "text/calendar", text, "ics");
     });
     return view;
   }
@@ -354,7 +312,7 @@
     });
     window.addEventListener("pageshow", function () { views.forEach(render); });
     window.addEventListener("beforeprint", function () {
-      views.forEach(function (view) { view.$printed.textContent = fmt(view.t, "cl_printed", { date: longDate(view) }); });
+      views.forEach(function (view) { view.$printed.textContent = D.fmt(view, "cl_printed", { date: longDate(view) }); });
     });
   }
 
