@@ -16,9 +16,7 @@ figures are comparable with PageSpeed Insights' mobile ones, not with the machin
 from __future__ import annotations
 
 import argparse
-import functools
 import gzip
-import http.server
 import io
 import os
 import statistics
@@ -38,7 +36,7 @@ from macros import dataset
 from macros.build import build_into
 from macros.schema import LANGUAGES
 from tests.audit import lighthouse
-from tests.conftest import Server
+from tests.conftest import QuietHandler, Server
 
 PATTERN = dataset.load(ROOT / "docs" / "data").dataset.patterns[0].id
 PAGES = {
@@ -56,15 +54,11 @@ class CompressingServer(Server):
     Lighthouse's simulated slow 4G charges the bytes actually sent."""
 
     def __init__(self, directory: Path) -> None:
-        super().__init__(directory)
-        self.httpd.RequestHandlerClass = functools.partial(GzipHandler, directory=str(directory))
+        super().__init__(directory, GzipHandler)
 
 
-class GzipHandler(http.server.SimpleHTTPRequestHandler):
+class GzipHandler(QuietHandler):
     TEXT = (".html", ".css", ".js", ".json", ".svg", ".xml", ".txt", ".map")
-
-    def log_message(self, format: str, *args: object) -> None:
-        pass
 
     def send_head(self):  # type: ignore[no-untyped-def]
         path = Path(self.translate_path(self.path))

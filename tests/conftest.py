@@ -57,18 +57,23 @@ def free_port() -> int:
         return port
 
 
+class QuietHandler(http.server.SimpleHTTPRequestHandler):
+    """Serves files without a log line per request."""
+
+    def log_message(self, format: str, *args: object) -> None:
+        pass
+
+
 class Server:
-    """A static file server on 127.0.0.1 for one directory, on a free port."""
+    """A static file server on 127.0.0.1 for one directory, on a free port; `handler` answers
+    the requests (a subclass of QuietHandler may rewrite what it serves)."""
 
-    def __init__(self, directory: Path) -> None:
+    def __init__(
+        self, directory: Path, handler: type[http.server.SimpleHTTPRequestHandler] = QuietHandler
+    ) -> None:
         self.directory = directory
-
-        class Quiet(http.server.SimpleHTTPRequestHandler):
-            def log_message(self, format: str, *args: object) -> None:
-                pass
-
-        handler = functools.partial(Quiet, directory=str(directory))
-        self.httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+        serve = functools.partial(handler, directory=str(directory))
+        self.httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), serve)
         self.url = f"http://127.0.0.1:{self.httpd.server_address[1]}"
         self.thread = threading.Thread(target=self.httpd.serve_forever, daemon=True)
         self.thread.start()

@@ -8,21 +8,17 @@ the other tests.
 
 from __future__ import annotations
 
-import functools
-import http.server
-import threading
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
+
+from tests.conftest import QuietHandler, Server
 
 RECORDER = Path(__file__).with_name("recorder.js")
 RECORDER_PATH = "/__engines/recorder.js"
 TAG = f'<script src="{RECORDER_PATH}"></script>'.encode()
 
 
-class Handler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: object) -> None:
-        pass
-
+class Handler(QuietHandler):
     def do_GET(self) -> None:
         path = unquote(urlsplit(self.path).path)
         if path == RECORDER_PATH:
@@ -46,16 +42,8 @@ class Handler(http.server.SimpleHTTPRequestHandler):
         self.wfile.write(body)
 
 
-class RecordingServer:
+class RecordingServer(Server):
     """Serves `directory` on a free port of 127.0.0.1, pages with the recorder."""
 
     def __init__(self, directory: Path) -> None:
-        handler = functools.partial(Handler, directory=str(directory))
-        self.httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-        self.url = f"http://127.0.0.1:{self.httpd.server_address[1]}"
-        self.thread = threading.Thread(target=self.httpd.serve_forever, daemon=True)
-        self.thread.start()
-
-    def close(self) -> None:
-        self.httpd.shutdown()
-        self.httpd.server_close()
+        super().__init__(directory, Handler)
