@@ -158,7 +158,7 @@ def test_search_index_holds_each_language_only(site_dir: Path) -> None:
         lang: json.loads((site_dir / lang / "search" / "search_index.json").read_text("utf-8"))
         for lang in LANGUAGES
     }
-    assert "text_keys" in indexes["ja"]["config"]["fields"]  # substring keys: search_index.py
+    assert "text_keys" in indexes["ja"]["config"]["fields"]  # word keys: search_index.py
     assert word in json.dumps(indexes["ja"], ensure_ascii=False)
     assert word not in json.dumps(indexes["en"], ensure_ascii=False)
     english = PATTERNS[0].title.en

@@ -106,7 +106,7 @@ def test_icalendar_file_parses_back_with_every_event_intact(lang: str) -> None:
             line("cl_report_project", state["meta"]["title"]),
             line("cl_report_col_owner", owner),
             line("cl_report_col_due", entry["due"]),
-            line("cl_report_col_status", ui["cl_report_status_" + entry["status"]]),
+            line("cl_report_col_status", ui["cl_plan_status_" + entry["status"]]),
             line("cl_report_col_pattern", texts[id_]["pattern"]),
             line("cl_next_measure", texts[id_]["measure"]),
         ]

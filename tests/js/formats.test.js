@@ -50,9 +50,9 @@ const strings = {
   cl_next_measure: "Countermeasure",
   cl_report_not_recorded: "Not recorded",
   cl_report_no_date: "No date",
-  cl_report_status_planned: "Planned",
-  cl_report_status_doing: "In progress",
-  cl_report_status_done: "Done",
+  cl_plan_status_planned: "Planned",
+  cl_plan_status_doing: "In progress",
+  cl_plan_status_done: "Done",
   cl_report_ics_calendar: "Action plan",
   cl_labelled: "{label}: {value}",
 };

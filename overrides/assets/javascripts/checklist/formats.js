@@ -96,7 +96,7 @@
     return [
       labelled(strings, "cl_report_col_owner", action.owner || fmt(strings, "cl_report_not_recorded")),
       labelled(strings, "cl_report_col_due", action.due || fmt(strings, "cl_report_no_date")),
-      labelled(strings, "cl_report_col_status", fmt(strings, "cl_report_status_" + action.status)),
+      labelled(strings, "cl_report_col_status", fmt(strings, "cl_plan_status_" + action.status)),
     ];
   }
 
@@ -154,7 +154,7 @@
         var entry = own(items, item.id) || OPEN;
         var action = own(plan, item.id);
         rows.push([group.title, item.id, item.text, fmt(strings, "cl_state_" + entry.state), entry.note, item.measure].concat(
-          action ? [action.owner, action.due, fmt(strings, "cl_report_status_" + action.status)] : ["", "", ""]
+          action ? [action.owner, action.due, fmt(strings, "cl_plan_status_" + action.status)] : ["", "", ""]
         ));
       });
     });

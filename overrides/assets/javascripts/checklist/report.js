@@ -150,7 +150,7 @@
         cell("cl_report_col_action", {}, [D.el("span", { className: "crm-report__action", textContent: action.text }), D.el("span", { className: "crm-report__pattern", textContent: action.group })]),
         cell("cl_report_col_owner", { textContent: action.owner || view.t.cl_report_not_recorded }),
         cell("cl_report_col_due", { className: "crm-report__due", textContent: dueDate(view, action.due) }),
-        cell("cl_report_col_status", { className: "crm-report__status", textContent: view.t["cl_report_status_" + action.status] }),
+        cell("cl_report_col_status", { className: "crm-report__status", textContent: view.t["cl_plan_status_" + action.status] }),
       ]);
     });
     head.forEach(function ($th) { $th.setAttribute("role", "columnheader"); });
