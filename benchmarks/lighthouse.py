@@ -19,6 +19,7 @@ import argparse
 import gzip
 import io
 import os
+import re
 import statistics
 import subprocess
 import sys
@@ -30,7 +31,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # `python benchmarks/…`
 
-from benchmarks.common import ROOT, kib, note, row
+from benchmarks.common import ROOT, gzipped, kib, note, row
 from benchmarks.reference import build_reference
 from macros import dataset
 from macros.build import build_into
@@ -127,6 +128,33 @@ def difference(site: Figures, ref: Figures) -> str:
     )
 
 
+OWN_CSS_MARK = "/* assets/stylesheets/crm.css */"
+LOADER = re.compile(
+    r'<script data-crm-base="[^"]*" data-crm-scripts="(?P<scripts>[^"]*)">(?P<code>.*?)</script>',
+    re.S,
+)
+STYLE = re.compile(r"<style>(?P<css>.*?)</style>", re.S)
+
+
+def own_weight(language_dir: Path, page: str) -> int:
+    """Gzipped bytes of the project's own JS and CSS that `page` uses, each counted as if sent
+    on its own: the scripts its loader lists but Material's bundle, the loader itself, our part of
+    the merged stylesheet, and the checklist's inlined styles."""
+    html = (language_dir / page).read_text("utf-8")
+    sizes = []
+    loader = LOADER.search(html)
+    if loader:
+        sizes.append(gzipped(loader["code"].encode()))
+        for path in loader["scripts"].split()[1:]:  # [0] is Material's bundle
+            sizes.append(gzipped((language_dir / path).read_bytes()))
+    sheet = next((language_dir / "assets" / "stylesheets").glob("site.*.min.css"))
+    text = sheet.read_text("utf-8")
+    if OWN_CSS_MARK in text:
+        sizes.append(gzipped(text[text.index(OWN_CSS_MARK) :].encode()))
+    sizes += [gzipped(m["css"].encode()) for m in STYLE.finditer(html)]
+    return sum(sizes)
+
+
 def checkout(rev: str, target: Path) -> Path:
     """The files a build reads, as they were at git revision `rev`, in `target`."""
     target.mkdir(parents=True)
@@ -170,6 +198,11 @@ def main() -> int:
                 for site in sites  # alternating, page by page
             ]
             urls = [f"{server.url}/{site}/{lang}/{PAGES[kind]}" for kind, lang, site in targets]
+            own = {
+                (kind, lang): own_weight(served / "site" / lang, PAGES[kind])
+                for lang in LANGUAGES
+                for kind in PAGES
+            }
             rounds = []
             for number in range(1, runs + 1):
                 note(f"Lighthouse round {number}/{runs} ({len(urls)} pages) …")
@@ -195,6 +228,15 @@ def main() -> int:
                 row(f"{label}, before ({args.before})", figures[kind, lang, "before"].describe())
             row(f"{label}, site", ours.describe(), "100")
             row(f"{label}, site − reference", difference(ours, ref), "FCP, LCP ≤ +0.00 s")
+            # Goal: no more than the reference plus our own JS and CSS, and 10% on top of that.
+            budget = (ref.metric["total-byte-weight"] + own[kind, lang]) * 1.1
+            weight = ours.metric["total-byte-weight"]
+            row(
+                f"Page weight: {kind} ({lang}), site against reference + own JS/CSS + 10%",
+                f"{kib(weight)} of {kib(budget)} ({kib(budget - weight)} to spare; own JS/CSS "
+                f"{kib(own[kind, lang])})",
+                "≤ budget",
+            )
     print("\nSide by side (performance; FCP / LCP; KiB gzipped; render-blocking requests):\n")
     heads = {"reference": "plain Material (reference)", "before": f"before ({args.before})"}
     print("| page | " + " | ".join(heads.get(site, "this site") for site in sites) + " |")

@@ -2,11 +2,16 @@
 
 - `extra_css` (every page) is merged, minified, after Material's own stylesheets into one file:
   a page asks for one stylesheet, as a plain Material page asks for its own.
-- `extra_javascript` (every page) and Material's bundle are deferred (templates: main.html).
+- No script is fetched before the first paint. Material's bundle, `extra_javascript` (every
+  page) and the checklist's scripts are listed on an inline loader (assets/javascripts/loader.js,
+  minified into every page's head; templates: main.html) that requests them, in that order, once
+  the page's content is on screen, and after an instant navigation loads what the new page lists.
+  They are classic scripts run in order, as `defer` would run them.
 - `extra.checklist_assets` is loaded only on pages with a checklist (`[data-crm-root]`) or a
   report (`[data-crm-report]`), decided per page from its HTML at build time: stylesheets are
-  inlined, scripts deferred in the listed order. After an instant navigation onto such a page,
-  page-assets.js runs the scripts Material's navigation brought into the head.
+  inlined, scripts added to the loader's list.
+- The favicon comes inside each page (a `data:` address): browsers ask for it when the page has
+  loaded, which is before the first paint once no script holds the load event back.
 """
 
 from __future__ import annotations
@@ -16,8 +21,10 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
+from urllib.parse import quote
 
 import rcssmin
+import rjsmin
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.pages import Page
@@ -28,6 +35,7 @@ CHECKLIST_MARKER = re.compile(r"<[^>]*\sdata-crm-(?:root|report)[\s=>]")
 # Material's stylesheets, as its base.html links them (block styles): main, then the palette.
 MATERIAL_STYLES = ("assets/stylesheets/main.*.min.css", "assets/stylesheets/palette.*.min.css")
 MATERIAL_BUNDLE = "assets/javascripts/bundle.*.min.js"
+LOADER = "assets/javascripts/loader.js"  # inlined into every page, not shipped as a file
 
 
 @dataclass
@@ -37,6 +45,8 @@ class Assets:
     stylesheet: str  # path of the merged stylesheet in the site
     bundle: str  # Material's bundle (its name carries a hash)
     stylesheet_text: str
+    loader: str  # the inline script that loads the page's scripts after the first paint
+    favicon: str  # `data:` address of theme.favicon
     scripts: list[str] = field(default_factory=list)  # every page, deferred
     checklist_scripts: list[str] = field(default_factory=list)
     checklist_style: str = ""  # minified, inlined
@@ -58,6 +68,12 @@ def material_file(config: MkDocsConfig, pattern: str) -> tuple[str, str]:
         if found:
             return found[0].relative_to(folder).as_posix(), found[0].read_text("utf-8")
     raise PluginError(f"Material's {pattern} not found: was Material upgraded?")
+
+
+def data_address(path: Path) -> str:
+    """An SVG as a `data:` address, escaped only where a URL or an HTML attribute needs it."""
+    text = " ".join(path.read_text("utf-8").split()).replace('"', "'")
+    return "data:image/svg+xml," + quote(text, safe="'/:=;,.-_()")
 
 
 def prepare(config: MkDocsConfig) -> Assets:
@@ -87,6 +103,8 @@ def prepare(config: MkDocsConfig) -> Assets:
         stylesheet=f"assets/stylesheets/site.{digest}.min.css",
         bundle=material_file(config, MATERIAL_BUNDLE)[0],
         stylesheet_text=text,
+        loader=rjsmin.jsmin(source(config, LOADER).read_text("utf-8")).strip(),
+        favicon=data_address(source(config, str(config.theme["favicon"]))),
         scripts=[str(script) for script in config.extra_javascript],
         checklist_scripts=[p for p in checklist if p.endswith(".js")],
         checklist_style="".join(styles),
@@ -109,4 +127,5 @@ def write(config: MkDocsConfig) -> None:
     target = site / assets.stylesheet
     target.parent.mkdir(parents=True, exist_ok=True)
     target.write_text(assets.stylesheet_text, encoding="utf-8")
+    (site / LOADER).unlink(missing_ok=True)  # inlined in the pages
     minify.minify(site, assets.own)

@@ -83,6 +83,14 @@ def ready(page: Page, url: str) -> Page:
     return page
 
 
+def reload(page: Page) -> Page:
+    """Reload the page and wait until the checklist is enhanced again (its script runs after the
+    first paint: until then the boxes show the page as built, unticked)."""
+    page.reload()
+    page.wait_for_selector("[data-crm-root][data-crm-ready]", state="attached")
+    return page
+
+
 def stored(page: Page) -> Any:
     """What the checklist saved in this browser (parsed), or None."""
     raw = page.evaluate("key => localStorage.getItem(key)", KEY)

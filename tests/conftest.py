@@ -155,3 +155,12 @@ def screenshot(page: Page, name: str) -> Path:
     path = ARTIFACTS / f"{name}.png"
     page.screenshot(path=str(path), full_page=True)
     return path
+
+
+def enhanced(page: Page) -> Page:
+    """Wait until the page's scripts have run and Material's instant navigation is armed (it
+    needs the sitemap). The scripts load after the first paint (assets/javascripts/loader.js), so
+    right after `goto` a link may still be a plain link, as it is for a reader that quick."""
+    page.wait_for_function("() => typeof document$ !== 'undefined'")
+    page.wait_for_load_state("networkidle")
+    return page

@@ -1,14 +1,16 @@
-"""Pages load no render-blocking file of our own, load the checklist's code only where a checklist
-is, and still run it after an instant navigation from a page without one."""
+"""Pages load no render-blocking file of our own and fetch no script before their first paint,
+load the checklist's code only where a checklist is, and still run it after an instant navigation
+from a page without one."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
 import pytest
+from bs4 import BeautifulSoup
 from playwright.sync_api import BrowserContext, Request, expect
 
-from .conftest import ROOT, parse
+from .conftest import ROOT, enhanced, parse
 
 
 def checklist_assets() -> list[str]:
@@ -32,9 +34,17 @@ def built_pages(site_dir: Path) -> list[Path]:
     return [p for lang in ("ja", "en") for p in sorted((site_dir / lang).rglob("*.html"))]
 
 
-def test_one_stylesheet_and_only_deferred_scripts(site_dir: Path) -> None:
-    """Each page links one stylesheet (Material's and ours merged); every script file is
-    deferred, but the worker shim's writer, which acts only from file://."""
+def loader_list(soup: BeautifulSoup) -> list[str]:
+    """The scripts a page's loader will request, in order (file names)."""
+    loaders = soup.select("head script[data-crm-scripts]")
+    assert len(loaders) == 1
+    return [Path(p).name for p in str(loaders[0]["data-crm-scripts"]).split()]
+
+
+def test_one_stylesheet_and_no_script_file_in_the_markup(site_dir: Path) -> None:
+    """Each page links one stylesheet (Material's and ours merged) and names no script file for
+    the browser to fetch while it parses (the worker shim's writer acts only from file://): the
+    loader lists Material's bundle first, then ours."""
     for path in built_pages(site_dir):
         soup = parse(path)
         sheets = soup.select('link[rel="stylesheet"]')
@@ -42,9 +52,17 @@ def test_one_stylesheet_and_only_deferred_scripts(site_dir: Path) -> None:
         href = str(sheets[0]["href"])  # the 404 page's addresses start at the site root
         target = site_dir / href.lstrip("/") if href.startswith("/") else path.parent / href
         assert target.is_file(), path
-        for script in soup.select("script[src]"):
-            assert script.has_attr("defer"), f"{path}: {script}"
-        assert "vendor/iframe-worker/shim.js" not in [s["src"] for s in soup.select("script[src]")]
+        assert soup.select("script[src]") == [], path
+        scripts = loader_list(soup)
+        assert scripts[0].startswith("bundle."), path
+        assert "language-switch.js" in scripts, path
+        for name in scripts:
+            assert (
+                site_dir / path.relative_to(site_dir).parts[0] / "assets" / "javascripts" / name
+            ).is_file()
+        icon = soup.select_one('link[rel="icon"]')
+        assert icon is not None, path
+        assert str(icon["href"]).startswith("data:image/svg+xml,"), path
 
 
 def test_the_merged_stylesheet_holds_ours_after_materials(site_dir: Path) -> None:
@@ -65,9 +83,9 @@ def test_checklist_code_only_where_a_checklist_is(site_dir: Path) -> None:
         text = path.read_text(encoding="utf-8")
         soup = parse(path)
         has_checklist = bool(soup.select("[data-crm-root], [data-crm-report]"))
-        names = [str(s["src"]) for s in soup.select("script[data-crm-asset]")]
+        names = [n for n in loader_list(soup) if n in CHECKLIST_SCRIPTS]
         if has_checklist:
-            assert [Path(n).name for n in names] == CHECKLIST_SCRIPTS, path
+            assert loader_list(soup)[-len(CHECKLIST_SCRIPTS) :] == CHECKLIST_SCRIPTS, path
             assert ".crm-cl" in "".join(s.get_text() for s in soup.select("head style"))
         else:
             assert names == [], path
@@ -99,6 +117,7 @@ def test_checklist_runs_after_instant_navigation_from_home(
     context.on("request", lambda r: loaded.append(r) if "checklist" in r.url else None)
     page = context.new_page()
     page.goto(f"{base_url}/en/index.html")
+    enhanced(page)
     page.evaluate("window.crmSameDocument = true")
     page.locator("nav.md-nav a[href$='checklist.html']").first.click()
     page.wait_for_selector("[data-crm-root][data-crm-ready]", state="attached")
@@ -120,3 +139,33 @@ def test_checklist_assets_are_listed_once_in_mkdocs_yml() -> None:
     assert any(path.endswith(".js") for path in ASSETS)
     for path in ASSETS:
         assert text.count(path) == 1, path
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("name", ["index.html", "checklist.html"])
+def test_no_script_is_fetched_before_the_first_paint(
+    context: BrowserContext, base_url: str, name: str
+) -> None:
+    """Every script file starts loading after the first contentful paint, and they still run:
+    Material's (the search box answers) and the checklist's (it is enhanced)."""
+    page = context.new_page()
+    page.goto(f"{base_url}/en/{name}")
+    page.wait_for_function("() => typeof document$ !== 'undefined'")
+    if name == "checklist.html":
+        page.wait_for_selector("[data-crm-root][data-crm-ready]", state="attached")
+    timing = page.evaluate(
+        """() => ({
+          paint: performance.getEntriesByName("first-contentful-paint")[0].startTime,
+          scripts: performance.getEntriesByType("resource")
+            .filter(e => e.initiatorType === "script" && /\\.js$/.test(e.name))
+            .map(e => [e.name.split("/").pop(), e.startTime]),
+        })"""
+    )
+    names = [n for n, _ in timing["scripts"]]
+    assert any(n.startswith("bundle.") for n in names), names
+    assert ("checklist.js" in names) == (name == "checklist.html")
+    early = [(n, t) for n, t in timing["scripts"] if t < timing["paint"]]
+    assert early == [], f"requested before the first paint at {timing['paint']:.0f} ms: {early}"
+    page.locator("label.md-search__icon, .md-search__input").first.click()
+    page.keyboard.type("CRM")
+    expect(page.locator(".md-search-result__item").first).to_be_visible()

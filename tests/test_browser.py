@@ -11,7 +11,7 @@ from playwright.sync_api import Browser, BrowserContext, Page, expect
 from macros import dataset
 from macros.schema import LANGUAGES
 
-from .conftest import ROOT, screenshot
+from .conftest import ROOT, enhanced, screenshot
 
 pytestmark = pytest.mark.browser
 PATTERNS = dataset.load(ROOT / "docs" / "data").dataset.patterns
@@ -20,8 +20,7 @@ PATTERNS = dataset.load(ROOT / "docs" / "data").dataset.patterns
 def open_page(context: BrowserContext, url: str) -> Page:
     page = context.new_page()
     page.goto(url)
-    page.wait_for_load_state("load")
-    return page
+    return enhanced(page)
 
 
 def switch_language(page: Page, lang: str) -> None:
@@ -126,5 +125,21 @@ def test_screenshots_of_home_and_a_pattern(
         overflow = page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
         assert overflow <= 0, f"{name} ({lang}, {width}px) scrolls sideways by {overflow}px"
         screenshot(page, f"{name}-{lang}-{width}")
+        page.close()
+    context.close()
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_phone_pages_do_not_scroll_sideways_without_javascript(
+    browser: Browser, base_url: str, lang: str
+) -> None:
+    """Before the scripts arrive, and without JS at all, nothing sticks out of a phone's width
+    (the header then has no search button, and the language menu is its last item)."""
+    context = browser.new_context(viewport={"width": 360, "height": 800}, java_script_enabled=False)
+    for path in ("index.html", f"patterns/{PATTERNS[0].id}.html", "checklist.html"):
+        page = context.new_page()
+        page.goto(f"{base_url}/{lang}/{path}")
+        overflow = page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
+        assert overflow <= 0, f"{path} ({lang}, 360px, no JS) scrolls sideways by {overflow}px"
         page.close()
     context.close()

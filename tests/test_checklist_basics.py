@@ -15,6 +15,7 @@ from tests.checklist_helpers import (
     SECOND,
     entry,
     ready,
+    reload,
     state_of,
     store_raw,
     stored,
@@ -42,7 +43,7 @@ def test_ticks_notes_and_na_are_saved_and_shown_in_both_languages(
     assert items[SECOND]["state"] == "na"
     assert items[OTHER]["note"] == "営業部と話す"
 
-    page.reload()
+    reload(page)
     assert (state_of(page, FIRST), state_of(page, SECOND)) == ("done", "na")
     expect(page.locator(f"#crm-{SECOND}")).to_be_disabled()
     expect(page.locator(f"#crm-note-{OTHER}")).to_have_value("営業部と話す")
@@ -174,7 +175,7 @@ def test_initialising_twice_is_harmless(cl_page: Page, base_url: str) -> None:
 def test_works_from_file_urls(cl_page: Page, site_dir: Path) -> None:
     page = ready(cl_page, (site_dir / "ja" / "checklist.html").as_uri())
     page.check(f"#crm-{FIRST}")
-    page.reload()
+    reload(page)
     assert state_of(page, FIRST) == "done"
 
 
@@ -182,7 +183,7 @@ def test_notes_are_text_never_markup(cl_page: Page, base_url: str) -> None:
     page = ready(cl_page, f"{base_url}/en/checklist.html")
     hostile = '<img src=x onerror="window.pwned=1"><script>window.pwned=2</script>'
     store_raw(page, json.dumps({"version": 1, "items": {FIRST: entry("open", hostile)}}))
-    page.reload()
+    reload(page)
     page.wait_for_timeout(200)
     assert page.evaluate("window.pwned") is None
     expect(page.locator(f"#crm-note-{FIRST}")).to_have_value(hostile)
@@ -216,7 +217,7 @@ def test_removed_items_keep_their_state(cl_page: Page, base_url: str) -> None:
     page = ready(cl_page, f"{base_url}/en/checklist.html")
     old = {"retired-item": entry("done", "from an old dataset"), FIRST: entry("done")}
     store_raw(page, json.dumps({"version": 1, "items": old}))
-    page.reload()
+    reload(page)
     assert state_of(page, FIRST) == "done"
     page.check(f"#crm-{SECOND}")
     items = stored(page)["items"]

@@ -15,6 +15,7 @@ from tests.checklist_helpers import (
     dialog_button,
     notice,
     ready,
+    reload,
     statement,
     store_raw,
     stored,
@@ -92,7 +93,7 @@ def test_a_round_is_deleted_after_asking_and_comes_back_with_undo(
     page.click("[data-crm-undo]")
     assert notice(page) == "元に戻しました。"
     expect(page.locator(".crm-cl__trend-table thead th")).to_have_count(4)
-    page.reload()
+    reload(page)
     page.click("[data-crm-action=rounds]")
     expect(page.locator("dialog[open] .crm-cl__rounds li")).to_have_count(2)
 

@@ -19,6 +19,7 @@ from tests.checklist_helpers import (
     export_data,
     notice,
     ready,
+    reload,
     state_of,
     statement,
     stored,
@@ -269,7 +270,7 @@ def test_rounds_save_compare_and_start_again(cl_page: Page, base_url: str) -> No
     assert len(stored(page)["rounds"]) == 2
     page.click("[data-crm-undo]")
     assert (state_of(page, FIRST), state_of(page, OTHER)) == ("done", "done")
-    page.reload()
+    reload(page)
     page.click("[data-crm-action=rounds]")
     expect(page.locator("dialog[open] .crm-cl__rounds li")).to_have_count(2)
 
@@ -290,7 +291,7 @@ def test_reset_asks_first_and_can_be_undone(cl_page: Page, base_url: str) -> Non
     page.click("[data-crm-undo]")
     assert (state_of(page, FIRST), state_of(page, SECOND)) == ("done", "na")
     expect(page.locator(f"#crm-note-{OTHER}")).to_have_value('<b>"Ask sales"</b>, then IT')
-    page.reload()
+    ready(page, page.url)
     assert state_of(page, FIRST) == "done"
 
 

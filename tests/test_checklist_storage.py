@@ -13,6 +13,7 @@ from tests.checklist_helpers import (
     SECOND,
     notice,
     ready,
+    reload,
     state_of,
     store_raw,
     stored,
@@ -37,7 +38,7 @@ def test_unreadable_data_is_set_aside_not_lost(cl_page: Page, base_url: str, raw
     assert page.evaluate("k => localStorage.getItem(k + ':unreadable')", KEY) == raw
     page.check(f"#crm-{FIRST}")
     assert stored(page)["items"][FIRST]["state"] == "done"
-    page.reload()
+    reload(page)
     assert state_of(page, FIRST) == "done"
     assert notice(page) == ""  # said once, not on every visit
 

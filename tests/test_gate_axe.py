@@ -13,13 +13,21 @@ from playwright.sync_api import Browser
 from macros.schema import LANGUAGES
 from tests.audit import axe, site
 
-from .conftest import ROOT
+from .conftest import ROOT, enhanced
 
 pytestmark = pytest.mark.browser
 
 # The palette follows the system: emulating the preference must switch Material's scheme.
 SCHEMES = {"light": "default", "dark": "slate"}
 MATERIAL_PARTIALS = Path(material.__file__).parent / "templates" / "partials"
+PALETTE_FIX = (
+    'if(!palette){var first=[].find.call(document.querySelectorAll("[data-md-color-media]"),'
+    'function(e){return matchMedia(e.getAttribute("data-md-color-media")).matches});'
+    'first&&(palette={color:{media:first.getAttribute("data-md-color-media"),'
+    'scheme:first.getAttribute("data-md-color-scheme"),'
+    'primary:first.getAttribute("data-md-color-primary"),'
+    'accent:first.getAttribute("data-md-color-accent")}})}'
+)
 INTO_A_LANGUAGE = re.compile(f"/({'|'.join(LANGUAGES)})/index\\.html")
 
 
@@ -40,6 +48,7 @@ def test_no_axe_violations_on_any_page(
         page.wait_for_load_state("load")
         used = page.evaluate("document.body.getAttribute('data-md-color-scheme')")
         assert used == SCHEMES[scheme], f"{path}: palette {used!r} in {scheme} mode"
+        enhanced(page)
         report += [f"{path} [{scheme}]\n{v.describe()}" for v in axe.violations(page)]
         page.close()
     context.close()
@@ -79,6 +88,8 @@ def without_comments(template: str) -> str:
     [
         ("search.html", " aria-label=\"{{ lang.t('search') }}\""),
         ("progress.html", ' aria-hidden="true"'),
+        # With nothing stored, the scheme the bundle will pick, before it loads.
+        ("javascripts/palette.html", PALETTE_FIX),
     ],
 )
 def test_overridden_partials_match_material_but_for_the_fix(partial: str, fix: str) -> None:

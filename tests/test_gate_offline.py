@@ -13,7 +13,7 @@ from playwright.sync_api import Browser, BrowserContext, Page, expect
 from macros import dataset
 from tools import vendor
 
-from .conftest import ROOT
+from .conftest import ROOT, enhanced
 
 pytestmark = pytest.mark.browser
 PATTERN = dataset.load(ROOT / "docs" / "data").dataset.patterns[0]
@@ -89,6 +89,7 @@ def test_search_over_http_uses_a_real_worker(context: BrowserContext, base_url: 
     """Served over http the shim stays out of the way and instant navigation stays on."""
     page = context.new_page()
     page.goto(f"{base_url}/en/index.html")
+    enhanced(page)
     assert page.evaluate("window.Worker !== window.IFrameWorker")
     page.locator(f'.crm-cards a[href$="patterns/{PATTERN.id}.html"]').click()
     expect(page.locator("h1")).to_contain_text(PATTERN.title.en)

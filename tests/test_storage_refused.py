@@ -12,7 +12,7 @@ from playwright.sync_api import BrowserContext, Page, expect
 
 from macros import dataset
 
-from .conftest import ROOT
+from .conftest import ROOT, enhanced
 
 pytestmark = pytest.mark.browser
 PATTERN = dataset.load(ROOT / "docs" / "data").dataset.patterns[0]
@@ -41,6 +41,7 @@ def search_finds_a_pattern(page: Page, base_url: str) -> None:
 def navigates_instantly(page: Page, base_url: str) -> None:
     """Follow a navigation link; the page's scripts survive (no full load), the content changes."""
     page.goto(f"{base_url}/ja/index.html")
+    enhanced(page)
     page.evaluate("window.crmSameDocument = true")
     page.locator(f'.md-nav a[href$="patterns/{PATTERN.id}.html"]').first.click()
     # navigation.tracking may add a section's anchor: compare without it.

@@ -1,0 +1,64 @@
+/**
+ * Load the page's scripts once its content is on screen (minified into every page's head by the
+ * build: macros/assets.py, overrides/main.html).
+ *
+ * The scripts (Material's bundle, ours, and the checklist's where a checklist is) only enhance a
+ * page that reads and prints without them. Deferred, they would still be fetched alongside the
+ * stylesheet, sharing a slow link with it, and a phone's first paint waits for that: here they
+ * are requested right after the first contentful paint instead, and run in the listed order.
+ *
+ * The element carries what to load: data-crm-base, the language root relative to the page, and
+ * data-crm-scripts, paths from that root separated by spaces, Material's bundle first. Material's
+ * instant navigation brings the next page's element into the head without running it: on every
+ * new page (document$) the scripts it lists that have not run yet are loaded, so the checklist's
+ * code still arrives when a reader comes from a page without a checklist.
+ */
+(() => {
+  "use strict";
+
+  const self = document.currentScript;
+  const root = new URL(self.dataset.crmBase.replace(/\/?$/, "/"), location.href);
+  const started = new Set();
+  // Material's bundle makes document$ from the DOMContentLoaded event alone, which has usually
+  // fired when the bundle runs from here: then it is fired again for it (no other script on the
+  // page listens to it).
+  let loaded = document.readyState !== "loading";
+  document.addEventListener("DOMContentLoaded", () => (loaded = true));
+
+  const load = (element) => {
+    for (const path of element.dataset.crmScripts.split(" ")) {
+      const src = new URL(path, root).href;
+      if (!path || started.has(src)) continue;
+      const first = !started.size;
+      started.add(src);
+      const script = document.createElement("script");
+      script.src = src;
+      script.async = false; // in the listed order
+      if (first) {
+        script.onload = () => {
+          if (loaded) document.dispatchEvent(new Event("DOMContentLoaded"));
+          document$.subscribe(() => document.head.querySelectorAll("[data-crm-scripts]").forEach(load));
+        };
+      }
+      document.head.append(script);
+    }
+  };
+
+  // After the first contentful paint, in a task of its own (the observer reports it once the
+  // frame is out); where the browser does not report paints, after the load event. A page that
+  // is never painted (a background tab) gets its scripts after 3 s all the same.
+  let start = () => {
+    start = () => {};
+    load(self);
+  };
+  const later = () => setTimeout(() => start());
+  if (window.PerformanceObserver?.supportedEntryTypes?.includes("paint")) {
+    new PerformanceObserver((entries, observer) => {
+      if (!entries.getEntriesByName("first-contentful-paint").length) return;
+      observer.disconnect();
+      later();
+    }).observe({ type: "paint", buffered: true });
+  } else if (document.readyState === "complete") later();
+  else addEventListener("load", later);
+  setTimeout(() => start(), 3000);
+})();
