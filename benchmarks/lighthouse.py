@@ -33,7 +33,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # `python bench
 
 from benchmarks.common import ROOT, gzipped, kib, note, row
 from benchmarks.reference import build_reference
-from macros import dataset
+from macros import csp, dataset
 from macros.build import build_into
 from macros.schema import LANGUAGES
 from tests.audit import lighthouse
@@ -136,17 +136,24 @@ LOADER = re.compile(
 STYLE = re.compile(r"<style>(?P<css>.*?)</style>", re.S)
 
 
-def own_weight(language_dir: Path, page: str) -> int:
+def inline_scripts(path: Path) -> set[str]:
+    return set(csp.inline_scripts(path.read_text("utf-8")))
+
+
+def own_weight(language_dir: Path, reference_dir: Path, page: str) -> int:
     """Gzipped bytes of the project's own JS and CSS that `page` uses, each counted as if sent
-    on its own: the scripts its loader lists but Material's bundle, the loader itself, our part of
-    the merged stylesheet, and the checklist's inlined styles."""
+    on its own: the scripts its loader lists but Material's bundle, our inline scripts (those the
+    reference page lacks, less those only it has: Material's that ours replace), our part of the
+    merged stylesheet, and the checklist's inlined styles."""
     html = (language_dir / page).read_text("utf-8")
     sizes = []
     loader = LOADER.search(html)
     if loader:
-        sizes.append(gzipped(loader["code"].encode()))
         for path in loader["scripts"].split()[1:]:  # [0] is Material's bundle
             sizes.append(gzipped((language_dir / path).read_bytes()))
+    ours, theirs = inline_scripts(language_dir / page), inline_scripts(reference_dir / page)
+    sizes += [gzipped(body.encode()) for body in ours - theirs]
+    sizes += [-gzipped(body.encode()) for body in theirs - ours]
     sheet = next((language_dir / "assets" / "stylesheets").glob("site.*.min.css"))
     text = sheet.read_text("utf-8")
     if OWN_CSS_MARK in text:
@@ -199,7 +206,9 @@ def main() -> int:
             ]
             urls = [f"{server.url}/{site}/{lang}/{PAGES[kind]}" for kind, lang, site in targets]
             own = {
-                (kind, lang): own_weight(served / "site" / lang, PAGES[kind])
+                (kind, lang): own_weight(
+                    served / "site" / lang, served / "reference" / lang, PAGES[kind]
+                )
                 for lang in LANGUAGES
                 for kind in PAGES
             }

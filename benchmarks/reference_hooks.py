@@ -7,11 +7,17 @@ from __future__ import annotations
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.plugins import event_priority
 
 from macros import hooks, sitemap
 
-on_config = hooks.on_config
 on_files = hooks.on_files
+
+
+@event_priority(100)
+def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    hooks.configure(config)  # not assets.prepare: Material loads its own files its own way
+    return config
 
 
 def on_post_build(config: MkDocsConfig) -> None:

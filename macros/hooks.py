@@ -44,6 +44,13 @@ def templates_dir(config: MkDocsConfig) -> Path:
 
 @event_priority(100)  # before every plugin, so nothing runs on a broken dataset
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    configure(config)
+    assets.prepare(config)
+    return config
+
+
+def configure(config: MkDocsConfig) -> None:
+    """Check the dataset and set what the pages need: language, names, navigation."""
     lang = language(config)
     content = dataset.load(data_dir(config))
     view = pages.view(content, lang)
@@ -64,8 +71,6 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     not_found = {k: ui[k] for k in ("not_found_title", "not_found_text", "nav_home_link")}
     extra["crm"] = {"lang": lang, "root": root, "languages": languages, "ui": not_found}
     extra["alternate"] = languages  # makes Material's header show the selector (our partial)
-    assets.prepare(config)
-    return config
 
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:

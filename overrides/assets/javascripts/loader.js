@@ -8,7 +8,8 @@
  * are requested right after the first contentful paint instead, and run in the listed order.
  *
  * The element carries what to load: data-crm-base, the language root relative to the page, and
- * data-crm-scripts, paths from that root separated by spaces, Material's bundle first. Material's
+ * data-crm-scripts, paths from that root separated by spaces, Material's bundle first (and
+ * data-crm-offline, what goes before them from disk). Material's
  * instant navigation brings the next page's element into the head without running it: on every
  * new page (document$) the scripts it lists that have not run yet are loaded, so the checklist's
  * code still arrives when a reader comes from a page without a checklist.
@@ -18,6 +19,9 @@
 
   const self = document.currentScript;
   const root = new URL(self.dataset.crmBase.replace(/\/?$/, "/"), location.href);
+  const bundle = new URL(self.dataset.crmScripts.split(" ")[0], root).href;
+  // From disk (file://) Material's search needs a Web Worker shim first (data-crm-offline).
+  const offline = location.protocol === "file:" ? `${self.dataset.crmOffline} ` : "";
   const started = new Set();
   // Material's bundle makes document$ from the DOMContentLoaded event alone, which has usually
   // fired when the bundle runs from here: then it is fired again for it (no other script on the
@@ -26,19 +30,23 @@
   document.addEventListener("DOMContentLoaded", () => (loaded = true));
 
   const load = (element) => {
-    for (const path of element.dataset.crmScripts.split(" ")) {
+    for (const path of (offline + element.dataset.crmScripts).split(" ")) {
       const src = new URL(path, root).href;
       if (!path || started.has(src)) continue;
-      const first = !started.size;
       started.add(src);
       const script = document.createElement("script");
       script.src = src;
       script.async = false; // in the listed order
-      if (first) {
-        script.onload = () => {
-          if (loaded) document.dispatchEvent(new Event("DOMContentLoaded"));
-          document$.subscribe(() => document.head.querySelectorAll("[data-crm-scripts]").forEach(load));
-        };
+      // Material sets the page up on that event: in a task of its own, not in the one that ran
+      // its bundle, so that neither holds the main thread long (a tap waits for both).
+      if (src === bundle) {
+        script.onload = () =>
+          setTimeout(() => {
+            if (loaded) document.dispatchEvent(new Event("DOMContentLoaded"));
+            document$.subscribe(() =>
+              document.head.querySelectorAll("[data-crm-scripts]").forEach(load),
+            );
+          });
       }
       document.head.append(script);
     }

@@ -93,5 +93,25 @@
     document.dispatchEvent(new CustomEvent("crm-checklist:exported", { detail: { format: format } }));
   }
 
-  root.CrmChecklistDom = { fmt: fmt, labelled: labelled, aside: aside, list: list, el: el, svg: svg, find: find, date: date, button: button, field: field, download: download, markStep: markStep };
+  /**
+   * Run `init` once for every page: on each of Material's pages (document$, instant navigation
+   * included), each time in a task of its own rather than in the one that sets Material's page
+   * up; without Material, once the document is parsed. From file:// Material completes
+   * document$ without a page (instant navigation is off there): then once.
+   */
+  function onEveryPage(init) {
+    var later = function () { setTimeout(init); };
+    if (typeof document$ === "undefined") {
+      if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", init);
+      else init();
+      return;
+    }
+    var seen = false;
+    document$.subscribe({
+      next: function () { seen = true; later(); },
+      complete: function () { if (!seen) later(); },
+    });
+  }
+
+  root.CrmChecklistDom = { fmt: fmt, labelled: labelled, aside: aside, list: list, el: el, svg: svg, find: find, date: date, button: button, field: field, download: download, markStep: markStep, onEveryPage: onEveryPage };
 })(this);

@@ -322,8 +322,5 @@
     return;
   }
   root.CrmChecklistReport = api;
-  if (typeof document$ !== "undefined") document$.subscribe(init);
-  // document$ does not emit from file://; initialising twice is harmless.
-  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", init);
-  else init();
+  D.onEveryPage(init);
 })(this);
