@@ -129,10 +129,7 @@ def difference(site: Figures, ref: Figures) -> str:
 
 
 OWN_CSS_MARK = "/* assets/stylesheets/crm.css */"
-LOADER = re.compile(
-    r'<script data-crm-base="[^"]*" data-crm-scripts="(?P<scripts>[^"]*)">(?P<code>.*?)</script>',
-    re.S,
-)
+LOADER = re.compile(r'<script [^>]*\bdata-crm-scripts="(?P<scripts>[^"]*)"')
 STYLE = re.compile(r"<style>(?P<css>.*?)</style>", re.S)
 
 
