@@ -7,12 +7,12 @@
  * stylesheet, sharing a slow link with it, and a phone's first paint waits for that: here they
  * are requested right after the first contentful paint instead, and run in the listed order.
  *
- * The element carries what to load: data-crm-base, the language root relative to the page, and
- * data-crm-scripts, paths from that root separated by spaces, Material's bundle first (and
- * data-crm-offline, what goes before them from disk). Material's
- * instant navigation brings the next page's element into the head without running it: on every
- * new page (document$) the scripts it lists that have not run yet are loaded, so the checklist's
- * code still arrives when a reader comes from a page without a checklist.
+ * The element carries what to load: data-crm-base, the language root relative to the page;
+ * data-crm-scripts, paths from that root separated by spaces, Material's bundle first; and
+ * data-crm-offline, what goes before them from disk. Material's instant navigation brings the
+ * next page's element into the head without running it: on every new page (document$) the
+ * scripts it lists that have not run yet are loaded, so the checklist's code still arrives when
+ * a reader comes from a page without a checklist.
  */
 (() => {
   "use strict";
