@@ -16,6 +16,7 @@ figures are comparable with PageSpeed Insights' mobile ones, not with the machin
 from __future__ import annotations
 
 import argparse
+import functools
 import gzip
 import io
 import os
@@ -137,6 +138,14 @@ def inline_scripts(path: Path) -> set[str]:
     return set(csp.inline_scripts(path.read_text("utf-8")))
 
 
+@functools.cache
+def own_stylesheet(language_dir: Path) -> int:
+    """Gzipped bytes of our part of the merged stylesheet (the same for every page)."""
+    sheet = next((language_dir / "assets" / "stylesheets").glob("site.*.min.css"))
+    text = sheet.read_text("utf-8")
+    return gzipped(text[text.index(OWN_CSS_MARK) :].encode()) if OWN_CSS_MARK in text else 0
+
+
 def own_weight(language_dir: Path, reference_dir: Path, page: str) -> int:
     """Gzipped bytes of the project's own JS and CSS that `page` uses, each counted as if sent
     on its own: the scripts its loader lists but Material's bundle, our inline scripts (those the
@@ -151,10 +160,7 @@ def own_weight(language_dir: Path, reference_dir: Path, page: str) -> int:
     ours, theirs = inline_scripts(language_dir / page), inline_scripts(reference_dir / page)
     sizes += [gzipped(body.encode()) for body in ours - theirs]
     sizes += [-gzipped(body.encode()) for body in theirs - ours]
-    sheet = next((language_dir / "assets" / "stylesheets").glob("site.*.min.css"))
-    text = sheet.read_text("utf-8")
-    if OWN_CSS_MARK in text:
-        sizes.append(gzipped(text[text.index(OWN_CSS_MARK) :].encode()))
+    sizes.append(own_stylesheet(language_dir))
     sizes += [gzipped(m["css"].encode()) for m in STYLE.finditer(html)]
     return sum(sizes)
 

@@ -76,19 +76,23 @@ def cl_page(cl_context: BrowserContext) -> Page:
     return cl_context.new_page()
 
 
+def enhanced_checklist(page: Page) -> Page:
+    """Wait until the page's checklist is enhanced (its script runs after the first paint)."""
+    page.wait_for_selector("[data-crm-root][data-crm-ready]", state="attached")
+    return page
+
+
 def ready(page: Page, url: str) -> Page:
     """Open `url` and wait until the checklist is enhanced."""
     page.goto(url)
-    page.wait_for_selector("[data-crm-root][data-crm-ready]", state="attached")
-    return page
+    return enhanced_checklist(page)
 
 
 def reload(page: Page) -> Page:
     """Reload the page and wait until the checklist is enhanced again (its script runs after the
     first paint: until then the boxes show the page as built, unticked)."""
     page.reload()
-    page.wait_for_selector("[data-crm-root][data-crm-ready]", state="attached")
-    return page
+    return enhanced_checklist(page)
 
 
 def stored(page: Page) -> Any:

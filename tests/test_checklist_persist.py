@@ -25,6 +25,7 @@ from tests.checklist_helpers import (
     dialog,
     dialog_button,
     ready,
+    reload,
     state_of,
     stored,
     write,
@@ -179,8 +180,7 @@ def test_status_after_the_first_change(
     assert asked(page) == (0 if mode == "missing" else 1), "asked once per visit"
     shoot(page, f"persist-{mode}-{lang}")
     # The next visit shows the status at once and asks nothing on load.
-    page.reload()
-    ready(page, page.url)
+    reload(page)
     expect(page.locator(STATUS)).to_have_text(text(status, lang))
     assert asked(page) == 0
 
@@ -270,8 +270,7 @@ def test_reminder_only_when_a_backup_is_due(
         shoot(page, f"persist-reminder-{lang}")
     with page.expect_download():
         page.click(BACKUP)
-    page.reload()
-    ready(page, page.url)
+    reload(page)
     expect(page.locator(STATUS)).to_be_visible()
     expect(page.locator(REMIND)).to_be_hidden()
 

@@ -291,7 +291,7 @@ def test_reset_asks_first_and_can_be_undone(cl_page: Page, base_url: str) -> Non
     page.click("[data-crm-undo]")
     assert (state_of(page, FIRST), state_of(page, SECOND)) == ("done", "na")
     expect(page.locator(f"#crm-note-{OTHER}")).to_have_value('<b>"Ask sales"</b>, then IT')
-    ready(page, page.url)
+    reload(page)
     assert state_of(page, FIRST) == "done"
 
 
