@@ -9,7 +9,8 @@
   They are classic scripts run in order, as `defer` would run them.
 - `extra.checklist_assets` is loaded only on pages with a checklist (`[data-crm-root]`) or a
   report (`[data-crm-report]`), decided per page from its HTML at build time: stylesheets are
-  inlined, scripts added to the loader's list.
+  inlined; scripts are requested once the checklist is near the screen (on a pattern page it is
+  far below the fold), or at once for a reader with saved answers or a share link.
 - The favicon comes inside each page (a `data:` address): browsers ask for it when the page has
   loaded, which is before the first paint once no script holds the load event back.
 """
@@ -17,6 +18,7 @@
 from __future__ import annotations
 
 import hashlib
+import json
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -32,6 +34,11 @@ from mkdocs.structure.pages import Page
 from macros import minify
 
 CHECKLIST_MARKER = re.compile(r"<[^>]*\sdata-crm-(?:root|report)[\s=>]")
+CHECKLIST_SELECTOR = "[data-crm-root], [data-crm-report]"
+# The checklist's storage key (checklist/state.js) and share-link fragment (checklist/sharing.js):
+# either in the browser means its code is needed at once. tests/test_asset_loading.py checks them.
+CHECKLIST_SAVED = "crm-failure-patterns:checklist"
+CHECKLIST_SHARED = "#cl="
 # Material's stylesheets, as its base.html links them (block styles): main, then the palette.
 MATERIAL_STYLES = ("assets/stylesheets/main.*.min.css", "assets/stylesheets/palette.*.min.css")
 MATERIAL_BUNDLE = "assets/javascripts/bundle.*.min.js"
@@ -49,6 +56,7 @@ class Assets:
     favicon: str  # `data:` address of theme.favicon
     scripts: list[str] = field(default_factory=list)  # every page, deferred
     checklist_scripts: list[str] = field(default_factory=list)
+    checklist_near: str = ""  # JSON for the loader: when to request checklist_scripts
     checklist_style: str = ""  # minified, inlined
     own: list[str] = field(default_factory=list)  # our files to minify in the built site
 
@@ -107,6 +115,15 @@ def prepare(config: MkDocsConfig) -> Assets:
         favicon=data_address(source(config, str(config.theme["favicon"]))),
         scripts=[str(script) for script in config.extra_javascript],
         checklist_scripts=[p for p in checklist if p.endswith(".js")],
+        checklist_near=json.dumps(
+            {
+                "scripts": [p for p in checklist if p.endswith(".js")],
+                "of": CHECKLIST_SELECTOR,
+                "saved": CHECKLIST_SAVED,
+                "hash": CHECKLIST_SHARED,
+            },
+            separators=(",", ":"),
+        ),
         checklist_style="".join(styles),
         own=[str(script) for script in config.extra_javascript] + own_css + checklist,
     )

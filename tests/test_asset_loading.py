@@ -1,15 +1,18 @@
 """Pages load no render-blocking file of our own and fetch no script before their first paint,
-load the checklist's code only where a checklist is, and still run it after an instant navigation
-from a page without one."""
+load the checklist's code only where a checklist is and once it nears the screen, keep a tick
+made before that code arrives, and still run it after an instant navigation from a page without
+one."""
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
-from playwright.sync_api import BrowserContext, Request, expect
+from playwright.sync_api import BrowserContext, Request, Route, expect
 
+from .checklist_helpers import FIRST, KEY, enhanced_checklist, entry, stored
 from .conftest import ROOT, enhanced, parse
 
 
@@ -39,6 +42,13 @@ def loader_list(soup: BeautifulSoup) -> list[str]:
     loaders = soup.select("head script[data-crm-scripts]")
     assert len(loaders) == 1
     return [Path(p).name for p in str(loaders[0]["data-crm-scripts"]).split()]
+
+
+def near_list(soup: BeautifulSoup) -> list[str]:
+    """The scripts a page's loader requests once the checklist nears the screen (file names)."""
+    loader = soup.select_one("head script[data-crm-scripts]")
+    raw = loader.get("data-crm-near") if loader else None
+    return [Path(p).name for p in json.loads(str(raw))["scripts"]] if raw else []
 
 
 def test_one_stylesheet_and_no_script_file_in_the_markup(site_dir: Path) -> None:
@@ -77,18 +87,19 @@ def test_the_merged_stylesheet_holds_ours_after_materials(site_dir: Path) -> Non
 
 
 def test_checklist_code_only_where_a_checklist_is(site_dir: Path) -> None:
-    """Pages with [data-crm-root] or [data-crm-report] load the checklist's scripts and styles;
-    no other page names them."""
+    """Pages with [data-crm-root] or [data-crm-report] inline the checklist's styles and name
+    its scripts for when the checklist nears the screen, not among every page's; no other page
+    names them."""
     for path in built_pages(site_dir):
         text = path.read_text(encoding="utf-8")
         soup = parse(path)
         has_checklist = bool(soup.select("[data-crm-root], [data-crm-report]"))
-        names = [n for n in loader_list(soup) if n in CHECKLIST_SCRIPTS]
+        assert [n for n in loader_list(soup) if n in CHECKLIST_SCRIPTS] == [], path
         if has_checklist:
-            assert loader_list(soup)[-len(CHECKLIST_SCRIPTS) :] == CHECKLIST_SCRIPTS, path
+            assert near_list(soup) == CHECKLIST_SCRIPTS, path
             assert ".crm-cl" in "".join(s.get_text() for s in soup.select("head style"))
         else:
-            assert names == [], path
+            assert near_list(soup) == [], path
             assert not any(f in text for f in CHECKLIST_FILES), path
 
 
@@ -169,3 +180,73 @@ def test_no_script_is_fetched_before_the_first_paint(
     page.locator("label.md-search__icon, .md-search__input").first.click()
     page.keyboard.type("CRM")
     expect(page.locator(".md-search-result__item").first).to_be_visible()
+
+
+def checklist_requests(context: BrowserContext) -> list[str]:
+    """File names of the checklist's scripts the context requests, as they are requested."""
+    names: list[str] = []
+
+    def seen(request: Request) -> None:
+        name = request.url.rsplit("/", 1)[-1]
+        if name in CHECKLIST_SCRIPTS:
+            names.append(name)
+
+    context.on("request", seen)
+    return names
+
+
+@pytest.mark.browser
+def test_a_pattern_page_requests_the_checklist_code_as_the_reader_nears_it(
+    context: BrowserContext, base_url: str
+) -> None:
+    """A pattern page's checklist is far below the fold: the page loads without its code, which
+    comes as the reader scrolls towards it; then the checklist works."""
+    requested = checklist_requests(context)
+    page = context.new_page()
+    page.goto(f"{base_url}/ja/patterns/over-spec.html")
+    enhanced(page)
+    assert requested == []
+    expect(page.locator("[data-crm-root][data-crm-ready]")).to_have_count(0)
+    page.locator("[data-crm-root]").scroll_into_view_if_needed()
+    enhanced_checklist(page)
+    assert sorted(requested) == sorted(CHECKLIST_SCRIPTS)
+    page.check(f"#crm-{FIRST}")
+    assert stored(page)["items"][FIRST]["state"] == "done"
+
+
+@pytest.mark.browser
+def test_saved_answers_or_a_share_link_bring_the_checklist_code_at_once(
+    context: BrowserContext, base_url: str
+) -> None:
+    """A reader with saved answers sees them on a pattern page without scrolling (printing it
+    shows them too), and a share link is read on arrival: in both cases the code comes at once."""
+    page = context.new_page()
+    page.goto(f"{base_url}/en/patterns/over-spec.html#cl=garbage!")
+    enhanced_checklist(page)  # no scrolling: the share link needs the code
+    expect(page.locator("[data-crm-notice]")).to_contain_text("The share link is damaged")
+
+    saved = {"version": 2, "items": {FIRST: entry("done")}}
+    page.evaluate("([key, raw]) => localStorage.setItem(key, raw)", [KEY, json.dumps(saved)])
+    page.goto(f"{base_url}/ja/patterns/over-spec.html")
+    enhanced_checklist(page)
+    expect(page.locator(f"#crm-{FIRST}")).to_be_checked()
+
+
+@pytest.mark.browser
+def test_a_tick_made_before_the_checklist_code_arrives_is_kept(
+    context: BrowserContext, base_url: str
+) -> None:
+    """On a slow link the plain form is there before its code: a box ticked then is still ticked
+    once the code runs, and saved, rather than overwritten by the (empty) stored answers."""
+    held: list[Route] = []
+    page = context.new_page()
+    page.route("**/assets/javascripts/checklist.js", lambda route: held.append(route))
+    page.goto(f"{base_url}/en/checklist.html")
+    page.wait_for_function("() => typeof document$ !== 'undefined'")
+    while not held:
+        page.wait_for_timeout(50)
+    page.check(f"#crm-{FIRST}")
+    held[0].continue_()
+    enhanced_checklist(page)
+    expect(page.locator(f"#crm-{FIRST}")).to_be_checked()
+    assert stored(page)["items"][FIRST]["state"] == "done"

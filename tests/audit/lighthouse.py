@@ -6,7 +6,7 @@ import json
 import subprocess
 import tempfile
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -51,6 +51,8 @@ class Report:
     # Performance insights that estimate a saving (title, estimate), e.g. render-blocking requests.
     hints: tuple[tuple[str, str], ...]
     blocking: tuple[str, ...] = ()  # URLs of render-blocking requests
+    # Unrounded scores (0–100): medians of rounded ones hide differences of a fraction of a point.
+    exact: dict[str, float] = field(default_factory=dict)
 
 
 def describe_item(item: dict[str, Any]) -> str:
@@ -79,10 +81,13 @@ def parse_report(lhr: dict[str, Any]) -> Report:
     """Scores and failing weighted audits of a Lighthouse result (LHR)."""
     audits: dict[str, Any] = lhr["audits"]
     scores: dict[str, int | None] = {}
+    exact: dict[str, float] = {}
     failures: list[Failure] = []
     for name, category in lhr["categories"].items():
         score = category["score"]
         scores[name] = None if score is None else round(score * 100)
+        if score is not None:
+            exact[name] = score * 100
         for ref in category["auditRefs"]:
             audit = audits[ref["id"]]
             if ref["weight"] > 0 and audit["score"] is not None and audit["score"] < 1:
@@ -93,7 +98,13 @@ def parse_report(lhr: dict[str, Any]) -> Report:
         if key in audits and audits[key].get("numericValue") is not None
     }
     return Report(
-        lhr["finalDisplayedUrl"], scores, tuple(failures), metrics, _hints(lhr), _blocking(lhr)
+        lhr["finalDisplayedUrl"],
+        scores,
+        tuple(failures),
+        metrics,
+        _hints(lhr),
+        _blocking(lhr),
+        exact,
     )
 
 

@@ -9,10 +9,16 @@
  *
  * The element carries what to load: data-crm-base, the language root relative to the page;
  * data-crm-scripts, paths from that root separated by spaces, Material's bundle first; and
- * data-crm-offline, what goes before them from disk. Material's instant navigation brings the
- * next page's element into the head without running it: on every new page (document$) the
- * scripts it lists that have not run yet are loaded, so the checklist's code still arrives when
- * a reader comes from a page without a checklist.
+ * data-crm-offline, what goes before them from disk. Where only a part of the page uses some
+ * code (the checklist on a pattern page, far below the fold), data-crm-near holds JSON:
+ * {"scripts": paths, "of": a selector, "saved": a localStorage key, "hash": an address
+ * fragment's start}. Those scripts come once an element the selector matches is within one and
+ * a half screens, and at once for a reader whose answers are saved (so that they show, on paper
+ * too) or who opened a share link.
+ *
+ * Material's instant navigation brings the next page's element into the head without running
+ * it: on every new page (document$) the scripts it lists that have not run yet are loaded, so
+ * the checklist's code still arrives when a reader comes from a page without a checklist.
  */
 (() => {
   "use strict";
@@ -29,8 +35,8 @@
   let loaded = document.readyState !== "loading";
   document.addEventListener("DOMContentLoaded", () => (loaded = true));
 
-  const load = (element) => {
-    for (const path of (offline + element.dataset.crmScripts).split(" ")) {
+  const load = (paths) => {
+    for (const path of (offline + paths).split(" ")) {
       const src = new URL(path, root).href;
       if (!path || started.has(src)) continue;
       started.add(src);
@@ -44,7 +50,7 @@
           setTimeout(() => {
             if (loaded) document.dispatchEvent(new Event("DOMContentLoaded"));
             document$.subscribe(() =>
-              document.head.querySelectorAll("[data-crm-scripts]").forEach(load),
+              document.head.querySelectorAll("[data-crm-scripts]").forEach(arm),
             );
           });
       }
@@ -52,12 +58,48 @@
     }
   };
 
+  // The scripts of a part of the page, once it is near (see above): one watch at a time.
+  let stop = () => {};
+  const near = (element) => {
+    stop();
+    const part = element.dataset.crmNear && JSON.parse(element.dataset.crmNear);
+    const targets = part ? document.querySelectorAll(part.of) : [];
+    if (!targets.length) return;
+    const now = () => {
+      stop();
+      load(part.scripts.join(" "));
+    };
+    const shared = () => location.hash.startsWith(part.hash) && now();
+    let saved = false;
+    try {
+      saved = localStorage.getItem(part.saved) !== null;
+    } catch {
+      // storage refused: nothing saved to show
+    }
+    if (saved || shared() || !window.IntersectionObserver) return now();
+    const watch = new IntersectionObserver(
+      (entries) => entries.some((entry) => entry.isIntersecting) && now(),
+      { rootMargin: "150% 0px" },
+    );
+    targets.forEach((target) => watch.observe(target));
+    addEventListener("hashchange", shared);
+    stop = () => {
+      stop = () => {};
+      watch.disconnect();
+      removeEventListener("hashchange", shared);
+    };
+  };
+  const arm = (element) => {
+    load(element.dataset.crmScripts);
+    near(element);
+  };
+
   // After the first contentful paint, in a task of its own (the observer reports it once the
   // frame is out); where the browser does not report paints, after the load event. A page that
   // is never painted (a background tab) gets its scripts after 3 s all the same.
   let start = () => {
     start = () => {};
-    load(self);
+    arm(self);
   };
   const later = () => setTimeout(() => start());
   if (window.PerformanceObserver?.supportedEntryTypes?.includes("paint")) {

@@ -194,17 +194,37 @@
     return view;
   }
 
+  /** Boxes a reader ticked in the plain form before this code arrived: answers to keep, not
+   * to overwrite with the stored ones (null if none). */
+  function earlyTicks(views) {
+    var changes = null;
+    views.forEach(function (view) {
+      view.ids.forEach(function (id) {
+        var $box = view.items[id].$box;
+        if (!$box.checked || $box.defaultChecked) return;
+        if (Render.entryOf(app.store.data.items, id).state === "done") return;
+        changes = changes || {};
+        changes[id] = { state: "done" };
+      });
+    });
+    return changes;
+  }
+
   /** Enhance the checklists of the current page (after each instant navigation too). */
   function init() {
     app.views = app.views.filter(function (view) { return view.$root.isConnected; });
+    var fresh = [];
     // The mark is a property, not the data-crm-ready attribute: instant navigation may bring
     // back a copy of an enhanced page, attribute included, whose elements have no listeners.
     document.querySelectorAll("[data-crm-root]").forEach(function ($root) {
-      if (!$root.crmView) app.views.push(($root.crmView = setup($root)));
+      if (!$root.crmView) fresh.push(($root.crmView = setup($root)));
     });
+    app.views = app.views.concat(fresh);
     if (!app.views.length) return;
     app.store.load();
-    renderAll();
+    var early = earlyTicks(fresh);
+    if (early) change(early);
+    else renderAll();
     if (app.pending) app.notify(app.pending);
     sharing.checkLink();
     if (started) return;
