@@ -31,7 +31,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.pages import Page
 
-from macros import minify
+from macros import compile_hints, minify
 
 CHECKLIST_MARKER = re.compile(r"<[^>]*\sdata-crm-(?:root|report)[\s=>]")
 CHECKLIST_SELECTOR = "[data-crm-root], [data-crm-report]"
@@ -138,7 +138,8 @@ def mark(html: str, page: Page) -> None:
 
 
 def write(config: MkDocsConfig) -> None:
-    """Write the merged stylesheet and minify our own files in the built site (on_post_build)."""
+    """Write the merged stylesheet, minify our own files in the built site and mark the scripts
+    that run on load for compiling in the background (on_post_build)."""
     assets: Assets = config.extra["crm_assets"]
     site = Path(config.site_dir)
     target = site / assets.stylesheet
@@ -146,3 +147,4 @@ def write(config: MkDocsConfig) -> None:
     target.write_text(assets.stylesheet_text, encoding="utf-8")
     (site / LOADER).unlink(missing_ok=True)  # inlined in the pages
     minify.minify(site, assets.own)
+    compile_hints.mark(site, [assets.bundle, *assets.checklist_scripts])

@@ -7,11 +7,12 @@ import re
 from collections.abc import Callable
 from pathlib import Path
 
+import material as material_package  # type: ignore[import-untyped]
 import pytest
 from bs4 import BeautifulSoup, Tag
 from ruamel.yaml import YAML
 
-from macros import bundle, dataset
+from macros import bundle, compile_hints, dataset
 from macros.build import build_into
 from macros.schema import LANGUAGES
 
@@ -317,3 +318,23 @@ def test_own_scripts_and_styles_are_served_minified(site_dir: Path) -> None:
         assert len(text) < 0.8 * len(source)
     shim = "assets/javascripts/vendor/iframe-worker/shim.js"
     assert (site_dir / "en" / shim).read_bytes() == (ROOT / "overrides" / shim).read_bytes()
+
+
+def test_scripts_run_on_load_carry_the_compile_hint_and_maps_still_point_right(
+    site_dir: Path,
+) -> None:
+    """Material's bundle and the checklist's script start with V8's compile hint (the bundle is
+    otherwise Material's, byte for byte); the bundle's source map gains one empty line in
+    front, so every position still maps to the same source."""
+    scripts = site_dir / "ja" / "assets" / "javascripts"
+    material = Path(material_package.__file__).parent / "templates" / "assets" / "javascripts"
+    built = next(scripts.glob("bundle.*.min.js"))
+    shipped = material / built.name
+    assert built.read_text("utf-8") == compile_hints.HINT + shipped.read_text("utf-8")
+    ours = json.loads((scripts / f"{built.name}.map").read_text("utf-8"))
+    theirs = json.loads((material / f"{built.name}.map").read_text("utf-8"))
+    assert ours["mappings"] == ";" + theirs["mappings"]
+    assert {k: v for k, v in ours.items() if k != "mappings"} == {
+        k: v for k, v in theirs.items() if k != "mappings"
+    }
+    assert (scripts / "checklist.js").read_text("utf-8").startswith(compile_hints.HINT)

@@ -86,8 +86,10 @@ def parse_report(lhr: dict[str, Any]) -> Report:
     for name, category in lhr["categories"].items():
         score = category["score"]
         scores[name] = None if score is None else round(score * 100)
-        if score is not None:
-            exact[name] = score * 100
+        weights = [(ref["weight"], audits[ref["id"]]["score"]) for ref in category["auditRefs"]]
+        total = sum(weight for weight, _ in weights)
+        if score is not None and total:  # the category score before Lighthouse rounds it
+            exact[name] = 100 * sum(weight * (s or 0) for weight, s in weights) / total
         for ref in category["auditRefs"]:
             audit = audits[ref["id"]]
             if ref["weight"] > 0 and audit["score"] is not None and audit["score"] < 1:
