@@ -132,8 +132,8 @@ def difference(site: Figures, ref: Figures) -> str:
 
 
 OWN_CSS_MARK = "/* assets/stylesheets/crm.css */"
-LOADER = re.compile(r'<script [^>]*\bdata-crm-scripts="(?P<scripts>[^"]*)"(?P<rest>[^>]*)>')
-NEAR = re.compile(r'\bdata-crm-near="(?P<json>[^"]*)"')
+LOADER = re.compile(r'<script [^>]*\bdata-crm-scripts="(?P<scripts>[^"]*)"')
+NEAR = re.compile(r'<script [^>]*\bdata-crm-near="(?P<json>[^"]*)"')
 STYLE = re.compile(r"<style>(?P<css>.*?)</style>", re.S)
 
 
@@ -157,14 +157,11 @@ def own_weight(language_dir: Path, reference_dir: Path, page: str) -> int:
     merged stylesheet, and the checklist's inlined styles."""
     html = (language_dir / page).read_text("utf-8")
     sizes = []
-    loader = LOADER.search(html)
-    if loader:
-        paths = loader["scripts"].split()[1:]  # [0] is Material's bundle
-        near = NEAR.search(loader["rest"])
-        if near:  # the checklist's, requested once it nears the screen
-            paths += json.loads(html_module.unescape(near["json"]))["scripts"]
-        for path in paths:
-            sizes.append(gzipped((language_dir / path).read_bytes()))
+    loader, near = LOADER.search(html), NEAR.search(html)
+    paths = loader["scripts"].split()[1:] if loader else []  # [0] is Material's bundle
+    if near:  # the checklist's, requested once it nears the screen
+        paths += json.loads(html_module.unescape(near["json"]))["scripts"]
+    sizes += [gzipped((language_dir / path).read_bytes()) for path in paths]
     ours, theirs = inline_scripts(language_dir / page), inline_scripts(reference_dir / page)
     sizes += [gzipped(body.encode()) for body in ours - theirs]
     sizes += [-gzipped(body.encode()) for body in theirs - ours]

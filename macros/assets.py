@@ -33,8 +33,11 @@ from mkdocs.structure.pages import Page
 
 from macros import compile_hints, minify
 
-CHECKLIST_MARKER = re.compile(r"<[^>]*\sdata-crm-(?:root|report)[\s=>]")
-CHECKLIST_SELECTOR = "[data-crm-root], [data-crm-report]"
+# The elements that use the checklist's code: found in a page's HTML at build time (the
+# marker), and near the screen by the loader in the browser (the selector).
+CHECKLIST_ELEMENTS = ("data-crm-root", "data-crm-report")
+CHECKLIST_MARKER = re.compile(rf"<[^>]*\s(?:{'|'.join(CHECKLIST_ELEMENTS)})[\s=>]")
+CHECKLIST_SELECTOR = ", ".join(f"[{name}]" for name in CHECKLIST_ELEMENTS)
 # The checklist's storage key (checklist/state.js) and share-link fragment (checklist/sharing.js):
 # either in the browser means its code is needed at once. tests/test_asset_loading.py checks them.
 CHECKLIST_SAVED = "crm-failure-patterns:checklist"
@@ -54,7 +57,7 @@ class Assets:
     stylesheet_text: str
     loader: str  # the inline script that loads the page's scripts after the first paint
     favicon: str  # `data:` address of theme.favicon
-    scripts: list[str] = field(default_factory=list)  # every page, deferred
+    scripts: list[str] = field(default_factory=list)  # every page, after Material's bundle
     checklist_scripts: list[str] = field(default_factory=list)
     checklist_near: str = ""  # JSON for the loader: when to request checklist_scripts
     checklist_style: str = ""  # minified, inlined
@@ -107,6 +110,7 @@ def prepare(config: MkDocsConfig) -> Assets:
         for path in checklist
         if path.endswith(".css")
     ]
+    checklist_scripts = [path for path in checklist if path.endswith(".js")]
     assets = Assets(
         stylesheet=f"assets/stylesheets/site.{digest}.min.css",
         bundle=material_file(config, MATERIAL_BUNDLE)[0],
@@ -114,10 +118,10 @@ def prepare(config: MkDocsConfig) -> Assets:
         loader=rjsmin.jsmin(source(config, LOADER).read_text("utf-8")).strip(),
         favicon=data_address(source(config, str(config.theme["favicon"]))),
         scripts=[str(script) for script in config.extra_javascript],
-        checklist_scripts=[p for p in checklist if p.endswith(".js")],
+        checklist_scripts=checklist_scripts,
         checklist_near=json.dumps(
             {
-                "scripts": [p for p in checklist if p.endswith(".js")],
+                "scripts": checklist_scripts,
                 "of": CHECKLIST_SELECTOR,
                 "saved": CHECKLIST_SAVED,
                 "hash": CHECKLIST_SHARED,

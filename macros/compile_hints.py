@@ -19,21 +19,18 @@ HINT = "//# allFunctionsCalledOnLoad\n"
 MAP_URL = re.compile(r"^//# sourceMappingURL=(\S+)\s*$", re.M)
 
 
-def mark(site_dir: Path, paths: Iterable[str]) -> list[Path]:
-    """Put the hint on each script of `paths` (relative to `site_dir`); return those changed.
-    A source map beside a script gets one empty line in front, so it still points right."""
-    changed = []
+def mark(site_dir: Path, paths: Iterable[str]) -> None:
+    """Put the hint on each script of `paths` (relative to `site_dir`). A source map beside a
+    script gets one empty line in front, so it still points right."""
     for relative in paths:
         path = site_dir / relative
         text = path.read_text(encoding="utf-8")
         if text.startswith(HINT):  # a rebuild that kept the file
             continue
         path.write_text(HINT + text, encoding="utf-8")
-        changed.append(path)
         found = MAP_URL.search(text)
         source_map = path.parent / found[1] if found else None
         if source_map is not None and source_map.is_file():
             data = json.loads(source_map.read_text(encoding="utf-8"))
             data["mappings"] = ";" + data["mappings"]  # ";" starts a generated line
             source_map.write_text(json.dumps(data, separators=(",", ":")), encoding="utf-8")
-    return changed

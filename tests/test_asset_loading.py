@@ -9,7 +9,7 @@ import json
 from pathlib import Path
 
 import pytest
-from bs4 import BeautifulSoup
+from bs4 import BeautifulSoup, Tag
 from playwright.sync_api import BrowserContext, Request, Route, expect
 
 from .checklist_helpers import FIRST, KEY, enhanced_checklist, entry, stored
@@ -37,17 +37,21 @@ def built_pages(site_dir: Path) -> list[Path]:
     return [p for lang in ("ja", "en") for p in sorted((site_dir / lang).rglob("*.html"))]
 
 
-def loader_list(soup: BeautifulSoup) -> list[str]:
-    """The scripts a page's loader will request, in order (file names)."""
+def loader(soup: BeautifulSoup) -> Tag:
+    """The page's one inline loader."""
     loaders = soup.select("head script[data-crm-scripts]")
     assert len(loaders) == 1
-    return [Path(p).name for p in str(loaders[0]["data-crm-scripts"]).split()]
+    return loaders[0]
+
+
+def loader_list(soup: BeautifulSoup) -> list[str]:
+    """The scripts a page's loader will request, in order (file names)."""
+    return [Path(p).name for p in str(loader(soup)["data-crm-scripts"]).split()]
 
 
 def near_list(soup: BeautifulSoup) -> list[str]:
     """The scripts a page's loader requests once the checklist nears the screen (file names)."""
-    loader = soup.select_one("head script[data-crm-scripts]")
-    raw = loader.get("data-crm-near") if loader else None
+    raw = loader(soup).get("data-crm-near")
     return [Path(p).name for p in json.loads(str(raw))["scripts"]] if raw else []
 
 
