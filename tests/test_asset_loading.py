@@ -186,6 +186,26 @@ def test_no_script_is_fetched_before_the_first_paint(
     expect(page.locator(".md-search-result__item").first).to_be_visible()
 
 
+@pytest.mark.browser
+def test_the_stylesheet_is_not_loaded_again_once_the_scripts_run(
+    context: BrowserContext, base_url: str
+) -> None:
+    """Material's bundle makes the page's addresses absolute (for instant navigation). Our loader
+    does so for the stylesheet before the first paint, so the bundle does not load and apply it
+    a second time, restyling the whole page in the middle of its start-up."""
+    context.add_init_script(
+        """document.addEventListener("DOMContentLoaded", () => {
+             window.__sheet = document.querySelector("link[rel=stylesheet]").sheet;
+           });"""
+    )
+    page = context.new_page()
+    page.goto(f"{base_url}/ja/patterns/over-spec.html")
+    enhanced(page)
+    link = page.locator("link[rel=stylesheet]")
+    assert (link.get_attribute("href") or "").startswith(base_url)
+    assert page.evaluate('document.querySelector("link[rel=stylesheet]").sheet === window.__sheet')
+
+
 def checklist_requests(context: BrowserContext) -> list[str]:
     """File names of the checklist's scripts the context requests, as they are requested."""
     names: list[str] = []

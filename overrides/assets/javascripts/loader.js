@@ -28,6 +28,16 @@
   const bundle = new URL(self.dataset.crmScripts.split(" ")[0], root).href;
   // From disk (file://) Material's search needs a Web Worker shim first (data-crm-offline).
   const offline = location.protocol === "file:" ? `${self.dataset.crmOffline} ` : "";
+  // Over http, Material's instant navigation makes every relative address in the page absolute
+  // as its bundle starts. Done to a stylesheet, that loads it again: a second parse and a restyle
+  // of the whole page, inside the bundle's long task after the first paint. Done here, where the
+  // sheet has just loaded (it holds this script back) and nothing is styled yet, only the parse
+  // repeats.
+  if (!offline) {
+    for (const sheet of document.head.querySelectorAll("link[rel=stylesheet]")) {
+      sheet.href = sheet.href;
+    }
+  }
   const started = new Set();
   // Material's bundle makes document$ from the DOMContentLoaded event alone, which has usually
   // fired when the bundle runs from here: then it is fired again for it (no other script on the
