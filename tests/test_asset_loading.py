@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup, Tag
-from playwright.sync_api import BrowserContext, Request, Route, expect
+from playwright.sync_api import Browser, BrowserContext, Request, Route, expect
 
 from .checklist_helpers import FIRST, KEY, enhanced_checklist, entry, stored
 from .conftest import ROOT, enhanced, parse
@@ -204,6 +204,28 @@ def test_the_stylesheet_is_not_loaded_again_once_the_scripts_run(
     link = page.locator("link[rel=stylesheet]")
     assert (link.get_attribute("href") or "").startswith(base_url)
     assert page.evaluate('document.querySelector("link[rel=stylesheet]").sheet === window.__sheet')
+
+
+@pytest.mark.browser
+def test_without_javascript_the_colours_are_the_sites_own(browser: Browser, base_url: str) -> None:
+    """A reader without JS sees the site's own colours, the same as with JS (a light system
+    preference), not Material's default indigo."""
+    seen = {}
+    for javascript in (False, True):
+        context = browser.new_context(java_script_enabled=javascript, color_scheme="light")
+        page = context.new_page()
+        page.goto(f"{base_url}/en/index.html")
+        if javascript:
+            enhanced(page)
+        seen[javascript] = page.evaluate(
+            """() => {
+              const header = getComputedStyle(document.querySelector(".md-header"));
+              const link = getComputedStyle(document.querySelector(".md-content a"));
+              return [header.backgroundColor, header.color, link.color];
+            }"""
+        )
+        context.close()
+    assert seen[False] == seen[True]
 
 
 def checklist_requests(context: BrowserContext) -> list[str]:
