@@ -1,12 +1,13 @@
 """Run every benchmark, print one table, and write it to benchmarks/RESULTS.md.
 
-    .venv/bin/python benchmarks/run.py            # everything (about 5 minutes on 2 cores)
+    .venv/bin/python benchmarks/run.py            # everything (about 15 minutes on 2 cores)
     .venv/bin/python benchmarks/run.py --quick    # one build per size, fewer edits, no Lighthouse
     .venv/bin/python benchmarks/run.py --skip lighthouse --skip serve
 
 Each benchmark is a script in this folder, run in its own process. Scripts print their figures as
 Markdown rows `| figure | value | target |`; those rows make the table, anything else they print is
-kept under it. Scripts other people own (checklist.py, lighthouse.py) run when they exist.
+kept under it, a table of their own (a header row over a rule) whole. Scripts other people own
+(checklist.py, lighthouse.py) run when they exist.
 """
 
 from __future__ import annotations
@@ -48,15 +49,34 @@ class Outcome:
     load: float  # 1-minute load average when it ended: other work on the machine skews figures
 
 
+def cells(line: str) -> list[str] | None:
+    """The cells of a Markdown table line, or None for any other line."""
+    if not line.lstrip().startswith("|"):
+        return None
+    found = [cell.strip() for cell in line.strip().strip("|").split("|")]
+    return found if len(found) >= 2 else None
+
+
+def is_rule(row: list[str] | None) -> bool:
+    return row is not None and set("".join(row)) <= set("-: ")
+
+
 def parse(output: str) -> tuple[list[list[str]], str]:
-    """Table rows (`| a | b | c |`, header and rule lines dropped) and the remaining lines."""
+    """Figure rows (`| figure | value | target |`) and the remaining lines. A table of the
+    script's own (a header row over a `| --- |` rule) stays whole among the remaining lines."""
+    lines = output.splitlines()
     rows, other = [], []
-    for line in output.splitlines():
-        cells = [cell.strip() for cell in line.strip().strip("|").split("|")]
-        is_row = line.lstrip().startswith("|") and len(cells) >= 2
-        if is_row and not set("".join(cells)) <= set("-: "):
-            if cells[0].lower() not in ("figure", "metric"):
-                rows.append([*cells, "", ""][:3])
+    own_table = False
+    for i, line in enumerate(lines):
+        row = cells(line)
+        if row is None:
+            own_table = False
+        elif not own_table and i + 1 < len(lines) and is_rule(cells(lines[i + 1])):
+            own_table = True
+        if own_table:
+            other.append(line)
+        elif row is not None and not is_rule(row):
+            rows.append([*row, "", ""][:3])
         elif line.strip():
             other.append(line)
     return rows, "\n".join(other)
