@@ -164,3 +164,10 @@ def enhanced(page: Page) -> Page:
     page.wait_for_function("() => typeof document$ !== 'undefined'")
     page.wait_for_load_state("networkidle")
     return page
+
+
+def open_page(context: BrowserContext, url: str) -> Page:
+    """A new page at `url`, once its scripts have run (enhanced)."""
+    page = context.new_page()
+    page.goto(url)
+    return enhanced(page)

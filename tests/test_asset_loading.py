@@ -13,7 +13,7 @@ from bs4 import BeautifulSoup, Tag
 from playwright.sync_api import Browser, BrowserContext, Request, Route, expect
 
 from .checklist_helpers import FIRST, KEY, enhanced_checklist, entry, stored
-from .conftest import ROOT, enhanced, parse
+from .conftest import ROOT, enhanced, open_page, parse
 
 
 def checklist_assets() -> list[str]:
@@ -130,9 +130,7 @@ def test_checklist_runs_after_instant_navigation_from_home(
     scripts once: the checklist is enhanced, and a tick is kept on the way back and forth."""
     loaded: list[Request] = []
     context.on("request", lambda r: loaded.append(r) if "checklist" in r.url else None)
-    page = context.new_page()
-    page.goto(f"{base_url}/en/index.html")
-    enhanced(page)
+    page = open_page(context, f"{base_url}/en/index.html")
     page.evaluate("window.crmSameDocument = true")
     page.locator("nav.md-nav a[href$='checklist.html']").first.click()
     page.wait_for_selector("[data-crm-root][data-crm-ready]", state="attached")
@@ -198,12 +196,10 @@ def test_the_stylesheet_is_not_loaded_again_once_the_scripts_run(
              window.__sheet = document.querySelector("link[rel=stylesheet]").sheet;
            });"""
     )
-    page = context.new_page()
-    page.goto(f"{base_url}/ja/patterns/over-spec.html")
-    enhanced(page)
+    page = open_page(context, f"{base_url}/ja/patterns/over-spec.html")
     link = page.locator("link[rel=stylesheet]")
     assert (link.get_attribute("href") or "").startswith(base_url)
-    assert page.evaluate('document.querySelector("link[rel=stylesheet]").sheet === window.__sheet')
+    assert link.evaluate("link => link.sheet === window.__sheet")
 
 
 @pytest.mark.browser
@@ -248,9 +244,7 @@ def test_a_pattern_page_requests_the_checklist_code_as_the_reader_nears_it(
     """A pattern page's checklist is far below the fold: the page loads without its code, which
     comes as the reader scrolls towards it; then the checklist works."""
     requested = checklist_requests(context)
-    page = context.new_page()
-    page.goto(f"{base_url}/ja/patterns/over-spec.html")
-    enhanced(page)
+    page = open_page(context, f"{base_url}/ja/patterns/over-spec.html")
     assert requested == []
     expect(page.locator("[data-crm-root][data-crm-ready]")).to_have_count(0)
     page.locator("[data-crm-root]").scroll_into_view_if_needed()

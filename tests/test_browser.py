@@ -11,16 +11,10 @@ from playwright.sync_api import Browser, BrowserContext, Page, expect
 from macros import dataset
 from macros.schema import LANGUAGES
 
-from .conftest import ROOT, enhanced, screenshot
+from .conftest import ROOT, open_page, screenshot
 
 pytestmark = pytest.mark.browser
 PATTERNS = dataset.load(ROOT / "docs" / "data").dataset.patterns
-
-
-def open_page(context: BrowserContext, url: str) -> Page:
-    page = context.new_page()
-    page.goto(url)
-    return enhanced(page)
 
 
 def switch_language(page: Page, lang: str) -> None:
