@@ -23,10 +23,11 @@ from playwright.sync_api import Page, sync_playwright
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from macros.build import build_into  # noqa: E402
+from macros.commands.build import build_into  # noqa: E402
 from tests.conftest import CHROMIUM, CHROMIUM_ARGS, Server  # noqa: E402
 
-ASSETS = [  # as built into a language folder (joined by macros/bundle.py, minified by minify.py)
+# As built into a language folder (bundled by macros/postbuild/bundle.py, minified by minify.py).
+ASSETS = [
     "assets/javascripts/checklist.js",
     "assets/stylesheets/checklist.css",
 ]

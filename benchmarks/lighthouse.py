@@ -36,9 +36,10 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # `python bench
 
 from benchmarks.common import ROOT, gzipped, kib, note, row
 from benchmarks.reference import build_reference
-from macros import csp, dataset
-from macros.build import build_into
-from macros.schema import LANGUAGES
+from macros.commands.build import build_into
+from macros.content import dataset
+from macros.content.schema import LANGUAGES
+from macros.postbuild import csp
 from tests.audit import lighthouse
 from tests.conftest import QuietHandler, Server
 

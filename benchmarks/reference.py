@@ -3,7 +3,7 @@
 A scratch copy of the project whose language configs take away everything of ours that changes
 how a page loads or searches: our stylesheets and scripts (checklist included), our template
 overrides (Material's own head and scripts), the offline plugin and its worker shim, and the
-Japanese search rewrite (stock `lang: ja` search). Page generation stays (macros/hooks.py via
+Japanese search rewrite (stock `lang: ja` search). Page generation stays (macros/engine/hooks.py via
 benchmarks/reference_hooks.py), so both sites have the same pages, text and navigation.
 """
 
@@ -16,8 +16,8 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # `python benchmarks/…`
 
 from benchmarks.common import ROOT
-from macros.build import build_into
-from macros.schema import LANGUAGES
+from macros.commands.build import build_into
+from macros.content.schema import LANGUAGES
 from tests.conftest import copy_project
 
 HOOKS = Path(__file__).resolve().with_name("reference_hooks.py")

@@ -1,5 +1,5 @@
 """MkDocs hooks of the reference build (benchmarks/reference.py): the site's page generation and
-navigation (macros/hooks.py), without anything that changes how pages load (merged styles,
+navigation (macros/engine/hooks.py), without anything that changes how pages load (merged styles,
 minified scripts, security policy)."""
 
 from __future__ import annotations
@@ -9,7 +9,8 @@ from pathlib import Path
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import event_priority
 
-from macros import hooks, sitemap
+from macros.engine import hooks
+from macros.postbuild import sitemap
 
 on_files = hooks.on_files
 

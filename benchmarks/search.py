@@ -1,12 +1,13 @@
 """Search quality and cost: Material's search as shipped against ours, on the same content.
 
 Both sites are built from scratch copies of the project (the "as shipped" one without
-macros/search_hooks.py); the word lists of tests/search/ are searched with Material's own worker
-in headless Chromium. Reported per language and variant: recall, precision, the share of right
-pages whose entry shows the word marked, per kind of word for Japanese (nouns, verbs and
+macros/engine/search_hooks.py); the word lists of tests/search/ are searched with Material's own
+worker in headless Chromium. Reported per language and variant: recall, precision, the share of
+right pages whose entry shows the word marked, per kind of word for Japanese (nouns, verbs and
 adjectives as written, dictionary forms, …), the search index size (gzip) and the time the
 worker takes to index it and to answer the whole word list. For ours, also what the index
-rewrite costs the build (macros/search_index.py with the analyser, macros/japanese.py).
+rewrite costs the build (macros/search/search_index.py with the analyser,
+macros/search/japanese.py).
 """
 
 from __future__ import annotations
@@ -22,8 +23,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # `python bench
 from playwright.sync_api import Browser, sync_playwright
 
 from benchmarks.common import CHROMIUM, gzipped, kib, median, note, row
-from macros import japanese, search_index
-from macros.build import build_into
+from macros.commands.build import build_into
+from macros.search import japanese, search_index
 from tests.conftest import CHROMIUM_ARGS, Server, copy_project
 from tests.search import quality, words
 

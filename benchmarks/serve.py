@@ -20,7 +20,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # `python bench
 
 from benchmarks.common import PYTHON, median, note, row
 from benchmarks.synthetic import write_scaled
-from macros import dataset
+from macros.content import dataset
 from tests.conftest import copy_project, free_port
 
 POLL = 0.05  # seconds between requests

@@ -5,7 +5,7 @@ cache) and every response until the network is idle is counted (HTML, CSS, JS, t
 Material fetches on load, images, the search worker and what it loads). Text responses are
 counted at their gzip size (level 6), others as they are. The project's own JS and CSS (files from
 overrides/assets/) are also given on their own; our styles reach readers merged into one
-stylesheet with Material's (macros/assets.py), given apart.
+stylesheet with Material's (macros/postbuild/assets.py), given apart.
 """
 
 from __future__ import annotations
@@ -21,8 +21,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # `python bench
 from playwright.sync_api import Browser, Response, sync_playwright
 
 from benchmarks.common import CHROMIUM, ROOT, gzipped, kib, note, row
-from macros import dataset
-from macros.build import build_into
+from macros.commands.build import build_into
+from macros.content import dataset
 from tests.conftest import CHROMIUM_ARGS, Server
 
 TEXT = (".html", ".css", ".js", ".json", ".svg", ".xml", ".txt", ".mjs", ".map")

@@ -1,5 +1,5 @@
 """Command line: `python -m macros {build,serve,check,schema}`."""
 
-from macros.cli import main
+from macros.commands.cli import main
 
 raise SystemExit(main())

@@ -14,7 +14,7 @@ from typing import Any
 import pytest
 from playwright.sync_api import Browser, BrowserContext, ConsoleMessage, Page
 
-from macros import dataset
+from macros.content import dataset
 from tests.audit.axe import inject
 from tests.conftest import ROOT
 

@@ -14,7 +14,7 @@ import pytest
 from bs4 import BeautifulSoup
 from playwright.sync_api import Browser, BrowserContext, Page, sync_playwright
 
-from macros.build import build_into
+from macros.commands.build import build_into
 
 # The checklist tests' cl_* fixtures.
 pytest_plugins = ("tests.checklist_helpers",)

@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from macros import dataset, pages
+from macros.content import dataset, pages
 from tests.conftest import ROOT
 
 KEY = "crm-failure-patterns:checklist"

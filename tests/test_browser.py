@@ -8,8 +8,8 @@ from urllib.parse import urlsplit
 import pytest
 from playwright.sync_api import Browser, BrowserContext, Page, expect
 
-from macros import dataset
-from macros.schema import LANGUAGES
+from macros.content import dataset
+from macros.content.schema import LANGUAGES
 
 from .conftest import ROOT, open_page, screenshot
 

@@ -12,9 +12,10 @@ import pytest
 from bs4 import BeautifulSoup, Tag
 from ruamel.yaml import YAML
 
-from macros import bundle, compile_hints, dataset
-from macros.build import build_into
-from macros.schema import LANGUAGES
+from macros.commands.build import build_into
+from macros.content import dataset
+from macros.content.schema import LANGUAGES
+from macros.postbuild import bundle, compile_hints
 
 from .conftest import ROOT, parse
 

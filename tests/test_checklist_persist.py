@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Browser, BrowserContext, Page, expect
 
-from macros import dataset
+from macros.content import dataset
 from tests.checklist_helpers import (
     FIRST,
     KEY,

@@ -15,9 +15,9 @@ from bs4 import BeautifulSoup, Tag
 from playwright.sync_api import Browser
 from ruamel.yaml import YAML
 
-from macros import cycle, dataset, pages
-from macros.build import build_into
-from macros.schema import LANGUAGES
+from macros.commands.build import build_into
+from macros.content import cycle, dataset, pages
+from macros.content.schema import LANGUAGES
 
 from .conftest import ROOT, parse
 

@@ -13,7 +13,8 @@ import jsonschema
 import pytest
 from ruamel.yaml import YAML
 
-from macros import cli, dataset
+from macros.commands import cli
+from macros.content import dataset
 
 from .conftest import FIXTURES, ROOT
 

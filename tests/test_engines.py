@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from macros import dataset
+from macros.content import dataset
 from tests.checklist_helpers import KEY
 from tests.conftest import ROOT
 from tests.engines import selectors as sel

@@ -10,7 +10,7 @@ import material  # type: ignore[import-untyped]
 import pytest
 from playwright.sync_api import Browser
 
-from macros.schema import LANGUAGES
+from macros.content.schema import LANGUAGES
 from tests.audit import axe, site
 
 from .conftest import ROOT, enhanced

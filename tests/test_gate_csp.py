@@ -11,7 +11,7 @@ import pytest
 from bs4 import BeautifulSoup
 from playwright.sync_api import Browser, BrowserContext, Page, expect
 
-from macros import dataset
+from macros.content import dataset
 
 from .conftest import ROOT, parse
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import pytest
 
-from macros import dataset
-from macros.schema import LANGUAGES
+from macros.content import dataset
+from macros.content.schema import LANGUAGES
 from tests.audit import lighthouse
 
 from .conftest import ROOT

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from macros.schema import LANGUAGES
+from macros.content.schema import LANGUAGES
 from tests.audit import site
 
 

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Browser, BrowserContext, Page, expect
 
-from macros import dataset
+from macros.content import dataset
 from tools import vendor
 
 from .conftest import ROOT, enhanced

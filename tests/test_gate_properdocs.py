@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from macros.schema import LANGUAGES
+from macros.content.schema import LANGUAGES
 from tests.audit import site
 
 from .conftest import ROOT

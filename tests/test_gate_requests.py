@@ -9,7 +9,7 @@ from urllib.parse import urlsplit
 import pytest
 from playwright.sync_api import BrowserContext, Request
 
-from macros.schema import LANGUAGES
+from macros.content.schema import LANGUAGES
 from tests.audit import site
 
 pytestmark = pytest.mark.browser

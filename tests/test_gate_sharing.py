@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
-from macros import sitemap
-from macros.schema import LANGUAGES
+from macros.content.schema import LANGUAGES
+from macros.postbuild import sitemap
 from tests.audit import site
 from tools import social_card
 
@@ -122,7 +122,7 @@ def test_every_folder_with_pages_has_a_sitemap_of_its_pages(
     """Material fetches sitemap.xml next to each alternate link: it exists in every folder."""
     for folder in {Path(p).parent for p in content_pages(site_dir, lang)} - {Path(".")}:
         path = site_dir / lang / folder / "sitemap.xml"
-        assert path.exists(), f"{path.relative_to(site_dir)} missing (macros/sitemap.py)"
+        assert path.exists(), f"{path.relative_to(site_dir)} missing (macros/postbuild/sitemap.py)"
         prefix = f"{base_url}/{lang}/{folder.as_posix()}/"
         entries = urlset(path)
         assert entries, path

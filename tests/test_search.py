@@ -13,8 +13,8 @@ from urllib.parse import urljoin
 import pytest
 from playwright.sync_api import Browser, BrowserContext, Page, expect
 
-from macros import japanese, search_index
-from macros.build import build_into
+from macros.commands.build import build_into
+from macros.search import japanese, search_index
 
 from .conftest import ARTIFACTS, Server, copy_project
 from .search import quality, words
@@ -177,7 +177,7 @@ def test_a_curated_word_gone_from_the_content_is_named(monkeypatch: pytest.Monke
 
 @pytest.fixture(scope="module")
 def stock_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    """The site built with Material's search as shipped (without macros/search_hooks.py)."""
+    """The site built with Material's search as shipped (without macros/engine/search_hooks.py)."""
     project = quality.as_shipped(copy_project(tmp_path_factory.mktemp("stock-search")))
     build_into(project, project / "site", quiet=True)
     server = Server(project / "site")

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from macros import dataset
+from macros.content import dataset
 
 from .conftest import free_port
 

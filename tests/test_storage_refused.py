@@ -10,7 +10,7 @@ import re
 import pytest
 from playwright.sync_api import BrowserContext, Page, expect
 
-from macros import dataset
+from macros.content import dataset
 
 from .conftest import ROOT, enhanced
 

@@ -16,7 +16,7 @@ import zlib
 from pathlib import Path
 from string import Template
 
-from macros import dataset
+from macros.content import dataset
 
 ROOT = Path(__file__).resolve().parent.parent
 TEMPLATE = Path(__file__).with_name("social-card.html")

@@ -46,11 +46,11 @@ _SEARCH = """async ([queries, given]) => {
 
 
 def as_shipped(project: Path) -> Path:
-    """Make a project copy use Material's search as shipped: drop macros/search_hooks.py."""
+    """Make a project copy use Material's search as shipped: drop macros/engine/search_hooks.py."""
     config = project / "mkdocs.yml"
     lines = config.read_text(encoding="utf-8").splitlines(keepends=True)
     kept = [x for x in lines if not re.match(r"\s*- \S*search_hooks\.py", x)]
-    assert len(kept) == len(lines) - 1, "mkdocs.yml should list macros/search_hooks.py once"
+    assert len(kept) == len(lines) - 1, "mkdocs.yml should list macros/engine/search_hooks.py once"
     config.write_text("".join(kept), encoding="utf-8")
     return project
 

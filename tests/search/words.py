@@ -11,7 +11,7 @@ measured on words that are not everywhere), plus a few listed by hand in curated
 A page holds a word when its text contains it (a Latin word at a word start), or, in Japanese,
 when a verb or adjective on it has a dictionary form that starts with the word: 使う is on the
 page that says 使われない. Dictionary forms come from the analyser the index uses
-(macros/japanese.py), applied to the page's own text run by run.
+(macros/search/japanese.py), applied to the page's own text run by run.
 """
 
 from __future__ import annotations
@@ -29,7 +29,7 @@ from pathlib import Path
 from bs4 import BeautifulSoup, Tag
 from ruamel.yaml import YAML
 
-from macros import japanese, search_index
+from macros.search import japanese, search_index
 
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent.parent
@@ -227,7 +227,7 @@ def mixed_words(texts: dict[str, str]) -> list[str]:
 
 
 def morphemes(texts: dict[str, str]) -> Iterator[tuple[japanese.Morpheme, ...]]:
-    """The analysed runs of every text (macros/japanese.py)."""
+    """The analysed runs of every text (macros/search/japanese.py)."""
     for text in texts.values():
         for run in text_runs(text):
             yield japanese.analyse(run)
@@ -400,7 +400,7 @@ def main(argv: list[str] | None = None) -> int:
     with tempfile.TemporaryDirectory() as tmp:
         site = args.site_dir
         if site is None:
-            from macros.build import build_into
+            from macros.commands.build import build_into
 
             site = Path(tmp) / "site"
             build_into(ROOT, site, quiet=True)

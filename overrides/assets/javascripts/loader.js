@@ -1,6 +1,6 @@
 /**
  * Load the page's scripts once its content is on screen (minified into every page's head by the
- * build: macros/assets.py, overrides/main.html).
+ * build: macros/postbuild/assets.py, overrides/main.html).
  *
  * The scripts (Material's bundle, ours, and the checklist's where a checklist is) only enhance a
  * page that reads and prints without them. Deferred, they would still be fetched alongside the

@@ -7,9 +7,9 @@ import json
 import sys
 from pathlib import Path
 
-from macros import dataset, schema
+from macros.content import dataset, schema
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 SCHEMA_DIR = ROOT / "docs" / "data" / "schema"
 
 
@@ -53,13 +53,13 @@ def cmd_schema(args: argparse.Namespace) -> int:
 
 
 def cmd_build(args: argparse.Namespace) -> int:
-    from macros import build
+    from macros.commands import build
 
     return build.build_site(Path(args.site_dir), strict=not args.no_strict, project=args.project)
 
 
 def cmd_serve(args: argparse.Namespace) -> int:
-    from macros import serve
+    from macros.commands import serve
 
     return serve.serve(args.host, args.port, project=args.project)
 

@@ -15,13 +15,14 @@ from mkdocs.commands.build import build as mkdocs_build
 from mkdocs.config import load_config
 from mkdocs.exceptions import MkDocsException
 
-from macros import csp, dataset, pages, sitemap
-from macros.render import render
-from macros.schema import LANGUAGES
+from macros.content import dataset, pages
+from macros.content.render import render
+from macros.content.schema import LANGUAGES
+from macros.content.site import site_root
+from macros.postbuild import csp, sitemap
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 log = logging.getLogger("mkdocs")
-DEFAULT_SITE_URL = "http://127.0.0.1:8000/"  # `make serve` serves here
 
 
 def _configure_logging() -> None:
@@ -48,7 +49,9 @@ def _pool() -> ProcessPoolExecutor:
     forkserver, not fork: the caller may have threads (a test server, a browser driver).
     """
     context = multiprocessing.get_context("forkserver")
-    context.set_forkserver_preload(["macros.build"])  # later forks start with MkDocs imported
+    context.set_forkserver_preload(
+        ["macros.commands.build"]
+    )  # later forks start with MkDocs imported
     workers = max(1, min(len(LANGUAGES), os.cpu_count() or 1))
     return ProcessPoolExecutor(max_workers=workers, mp_context=context)
 
@@ -75,13 +78,6 @@ def write_root(project: Path, site_dir: Path) -> None:
         (site_dir / name).write_text(html, encoding="utf-8")
     csp.protect(site_dir, [site_dir / "index.html", site_dir / "404.html"])
     sitemap.write_index(site_dir, site_root(), LANGUAGES)  # root sitemap index + robots.txt
-
-
-def site_root(url: str | None = None) -> str:
-    """The published address of the site root, ending in a slash: `url` (a config's site_url),
-    else $SITE_URL, else the address `make serve` serves at."""
-    root = url or os.environ.get("SITE_URL") or DEFAULT_SITE_URL
-    return root if root.endswith("/") else root + "/"
 
 
 def build_into(project: Path, target: Path, *, strict: bool = True, quiet: bool = False) -> None:

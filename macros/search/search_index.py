@@ -8,7 +8,8 @@ kanji-only tokens of the index it starts with, so 訪問件数 also returns ever
 (measured: benchmarks/RESULTS.md).
 
 So the Japanese index gets keys of its own, made at build time with a morphological analyser
-(macros/japanese.py: Janome with IPADIC), in fields the results list never shows (`title_keys`,
+(macros/search/japanese.py: Janome with IPADIC),
+in fields the results list never shows (`title_keys`,
 `text_keys`). Per section, for every run of text between separators:
 
 - a surface key at every word start: the rest of the run from there (災害用伝言ダイヤルは,
@@ -49,7 +50,7 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
-from macros import japanese
+from macros.search import japanese
 
 # Languages written without spaces between words: their index gets word keys.
 KEYED_LANGUAGES = frozenset({"ja"})

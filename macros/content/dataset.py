@@ -18,9 +18,9 @@ from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.error import MarkedYAMLError
 
-from macros.schema import JINJA, LANGUAGES, Dataset, Strings
+from macros.content.schema import JINJA, LANGUAGES, Dataset, Strings
 
-DATA_DIR = Path(__file__).resolve().parent.parent / "docs" / "data"
+DATA_DIR = Path(__file__).resolve().parents[2] / "docs" / "data"
 
 Loc = tuple[str | int, ...]
 

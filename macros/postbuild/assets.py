@@ -31,7 +31,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.pages import Page
 
-from macros import compile_hints, minify
+from macros.postbuild import compile_hints, minify
 
 # The elements that use the checklist's code: found in a page's HTML at build time (the
 # marker), and near the screen by the loader in the browser (the selector).

@@ -8,7 +8,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
-from macros import search_index
+from macros.search import search_index
 
 
 def search_languages(config: MkDocsConfig) -> list[str]:

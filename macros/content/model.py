@@ -8,8 +8,8 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from macros.dataset import Content
-from macros.schema import LANGUAGES
+from macros.content.dataset import Content
+from macros.content.schema import LANGUAGES
 
 View = dict[str, Any]
 

@@ -83,7 +83,7 @@ def shim_frame_scripts(site_dir: Path, pages: Iterable[str]) -> list[str]:
         for m in SHIM_FUNCTION.finditer(shim.read_text("utf-8"))
     }
     if set(functions) != {"c", "d"}:
-        raise ValueError(f"{shim}: the iframe-worker shim changed; update macros/csp.py")
+        raise ValueError(f"{shim}: the iframe-worker shim changed; update macros/postbuild/csp.py")
     workers = {m["url"] for page in pages for m in SEARCH_WORKER.finditer(page)}
     return [
         f"postMessage={functions['c']};importScripts={functions['d']};"

@@ -9,9 +9,9 @@ from typing import Any
 
 from markupsafe import escape
 
-from macros import cycle, model
-from macros.dataset import Content
-from macros.render import inline, render
+from macros.content import cycle, model
+from macros.content.dataset import Content
+from macros.content.render import inline, render
 
 REPORT_SRC = "report.md"  # the report for the steering meeting, reached from the checklist
 

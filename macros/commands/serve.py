@@ -13,7 +13,8 @@ from pathlib import Path
 from mkdocs.exceptions import MkDocsException
 from mkdocs.livereload import LiveReloadServer
 
-from macros import build, dataset
+from macros.commands import build
+from macros.content import dataset
 
 WATCHED = ("docs", "overrides", "macros", "mkdocs.yml")
 

@@ -15,8 +15,10 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
-from macros import assets, build, bundle, csp, dataset, pages, sitemap
-from macros.schema import LANGUAGES
+from macros.content import dataset, pages
+from macros.content.schema import LANGUAGES
+from macros.content.site import site_root
+from macros.postbuild import assets, bundle, csp, sitemap
 
 
 def language(config: MkDocsConfig) -> str:
@@ -55,7 +57,7 @@ def configure(config: MkDocsConfig) -> None:
     content = dataset.load(data_dir(config))
     view = pages.view(content, lang)
     ui = view["ui"]
-    root = build.site_root(config.site_url)
+    root = site_root(config.site_url)
     config.site_url = f"{root}{lang}/"
     config.site_name = ui["site_name"]
     config.site_description = ui["site_description"]
