@@ -7,7 +7,7 @@ import json
 import sys
 from pathlib import Path
 
-from macros.content import dataset, schema
+from macros.content import dataset, revisions, schema
 
 ROOT = Path(__file__).resolve().parents[2]
 SCHEMA_DIR = ROOT / "docs" / "data" / "schema"
@@ -29,9 +29,44 @@ def cmd_check(args: argparse.Namespace) -> int:
     except dataset.ContentError as error:
         print(error, file=sys.stderr)
         return 1
+    data = Path(args.data)
+    try:
+        problems = revisions.drift(content, revisions.read_lock(data / revisions.LOCK_NAME))
+    except ValueError as error:
+        print(error, file=sys.stderr)
+        return 1
+    if problems:
+        print(revisions.report(data, problems), file=sys.stderr)
+        return 1
     patterns = content.dataset.patterns
     items = sum(len(p.checklist) for p in patterns)
     print(f"{args.data}: OK ({len(patterns)} patterns, {items} checklist items)")
+    return 0
+
+
+def cmd_lock(args: argparse.Namespace) -> int:
+    """Write the statements lock; refuse a reworded statement whose revision stayed the same."""
+    data = Path(args.data)
+    try:
+        content = dataset.load(data)
+        path = data / revisions.LOCK_NAME
+        problems = revisions.drift(content, revisions.read_lock(path))
+    except dataset.ContentError as error:
+        print(error, file=sys.stderr)
+        return 1
+    except ValueError:
+        problems = []  # an unreadable lock is rewritten from the dataset
+    unknown = set(args.same_meaning) - {item.id for item in revisions.statements(content)}
+    if unknown:
+        print(f"--same-meaning: no statement {', '.join(sorted(unknown))}", file=sys.stderr)
+        return 1
+    blocked = revisions.refused(problems, set(args.same_meaning))
+    if blocked:
+        print(revisions.report(data, blocked), file=sys.stderr)
+        print(f"{path} was not changed.", file=sys.stderr)
+        return 1
+    path.write_text(revisions.lock_text(content), encoding="utf-8")
+    print(f"wrote {path} ({len(revisions.statements(content))} statements)")
     return 0
 
 
@@ -70,6 +105,16 @@ def main(argv: list[str] | None = None) -> int:
     check = sub.add_parser("check", help="validate the dataset (seconds, no build)")
     check.add_argument("data", nargs="?", default=str(dataset.DATA_DIR.relative_to(ROOT)))
     check.set_defaults(run=cmd_check)
+    lock = sub.add_parser("lock", help="accept the checklist statements' texts and revisions")
+    lock.add_argument("data", nargs="?", default=str(dataset.DATA_DIR.relative_to(ROOT)))
+    lock.add_argument(
+        "--same-meaning",
+        nargs="+",
+        default=[],
+        metavar="ID",
+        help="accept a new wording of these statements without a new revision",
+    )
+    lock.set_defaults(run=cmd_lock)
     sch = sub.add_parser("schema", help="write the JSON Schemas editors use")
     sch.add_argument("--check", action="store_true", help="exit 1 if they are out of date")
     sch.set_defaults(run=cmd_schema)

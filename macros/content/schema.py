@@ -80,6 +80,13 @@ class ChecklistItem(Strict):
     id: Id = Field(description="Unique across the dataset; saved checklist state is keyed by it.")
     text: Text = Field(description="A yes/no statement a team can tick when it is true.")
     countermeasure: Id = Field(description="Id of the countermeasure (same pattern) it checks.")
+    revision: int = Field(
+        default=1,
+        ge=1,
+        description="Raise it when the statement's meaning changes: answers given to an older "
+        "revision are marked for a re-check. A new wording with the same meaning keeps it "
+        "(`python -m macros lock --same-meaning ID`; macros/content/revisions.py).",
+    )
 
 
 class Pattern(Strict):
