@@ -121,8 +121,8 @@ def test_report_shows_every_section_with_hostile_text_as_text(
     assert verdicts[1][2] == "2 of 4 (1 not applicable)"
     steps = page.locator("[data-crm-report-steps] li").all_inner_texts()
     assert steps[0] == "Hope: High risk (2. Vision never shared)"
-    assert len(steps) == 4
-    expect(page.locator(".crm-cycle__node.is-risk")).to_have_count(4)
+    assert len(steps) == 5  # patterns 1 and 3 now break different steps (plan, goal)
+    expect(page.locator(".crm-cycle__node.is-risk")).to_have_count(5)
     combined = page.locator("[data-crm-report-combined]")
     expect(combined).to_be_visible()
     expect(combined.locator("p")).to_have_text(
