@@ -89,7 +89,7 @@ def proposed(page: Page, tmp: Path) -> None:
 
 def planned(page: Page, tmp: Path) -> None:
     proposed(page, tmp)
-    dialog_button(page, "Add these 5 to the plan")
+    dialog_button(page, "Add to the plan (5)")
     page.locator("[data-crm-plan-list] input[type=text]").first.fill("Aiko")
     page.locator("[data-crm-plan-list] select").first.select_option("done")
 

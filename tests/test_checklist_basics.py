@@ -82,9 +82,7 @@ def test_progress_verdicts_and_next_steps_follow_the_ticks(cl_page: Page, base_u
     page = ready(cl_page, f"{base_url}/en/checklist.html")
     group = page.locator("fieldset[data-pattern=over-spec]")
     expect(group.locator("[data-crm-score]")).to_have_text("High risk: 0 of 5 statements hold")
-    expect(page.locator("[data-crm-verdict]")).to_contain_text(
-        "You are highly exposed to 5 of the failure patterns."
-    )
+    expect(page.locator("[data-crm-verdict]")).to_contain_text("Patterns at high risk: 5.")
     first_next = page.locator("[data-crm-next] li:visible").first
     expect(page.locator("[data-crm-next] li:visible")).to_have_count(25)
     for item in group.locator("li[data-item]").all()[:4]:
@@ -92,7 +90,7 @@ def test_progress_verdicts_and_next_steps_follow_the_ticks(cl_page: Page, base_u
     expect(group.locator("[data-crm-score]")).to_have_text("Some risk: 4 of 5 statements hold")
     page.check("#crm-na-over-spec-usage-tracked")
     expect(group.locator("[data-crm-score]")).to_have_text("Low risk: 4 of 4 statements hold")
-    expect(page.locator("[data-crm-verdict]")).to_contain_text("highly exposed to 4 of")
+    expect(page.locator("[data-crm-verdict]")).to_contain_text("Patterns at high risk: 4.")
     expect(page.locator("[data-crm-next] li:visible")).to_have_count(20)
     # Each next step links to its countermeasure on the pattern page.
     link = first_next.get_by_role("link")
@@ -103,7 +101,7 @@ def test_progress_verdicts_and_next_steps_follow_the_ticks(cl_page: Page, base_u
     chart = page.locator("[data-crm-chart] svg")
     expect(chart).to_have_attribute("role", "img")
     label = chart.get_attribute("aria-label") or ""
-    assert "1. Over-specified system: Low risk (0 of 4 open)" in label
+    assert "1. Over-specified system: Low risk (0 of 4 not yet)" in label
     legend = page.locator(".crm-cycle__legend li[data-pattern=over-spec]")
     expect(legend).to_contain_text("(Low risk)")
     goal = page.locator(".crm-cycle__node[data-step=goal]")

@@ -226,7 +226,7 @@ def test_backup_file_imports_back(
     )
     fresh.click("[data-crm-action=import]")
     fresh.set_input_files("#crm-field-cl_import_file", write(tmp_path, "backup.json", backup))
-    assert "1項目を満たし、1項目が対象外です" in dialog(fresh)
+    assert "「できている」が1問、「対象外」が1問です" in dialog(fresh)
     dialog_button(fresh, "置き換える")
     assert (state_of(fresh, FIRST), state_of(fresh, SECOND)) == ("done", "na")
     expect(fresh.locator(f"#crm-note-{OTHER}")).to_have_value("Ask sales, then IT")

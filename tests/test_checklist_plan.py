@@ -41,7 +41,7 @@ def propose(page: Page) -> list[str]:
     """Ask for a proposal and take it; the statements it added."""
     page.get_by_role("button", name="Propose where to start").click()
     proposed = page.locator("dialog[open] .crm-cl__proposal li").all_inner_texts()
-    dialog_button(page, f"Add these {len(proposed)} to the plan")
+    dialog_button(page, f"Add to the plan ({len(proposed)})")
     return proposed
 
 
@@ -52,17 +52,17 @@ def test_a_proposal_starts_the_plan_riskiest_first_in_cycle_order(
     page = ready(cl_page, f"{base_url}/en/checklist.html")
     page.check(f"#crm-{FIRST}")
     page.get_by_role("button", name="Propose where to start").click()
-    assert "Open statements from the riskiest patterns first" in dialog(page)
+    assert "Statements that do not hold yet, from the riskiest patterns first" in dialog(page)
     items = page.locator("dialog[open] .crm-cl__proposal li")
     expect(items).to_have_count(5)
     # Vision never shared breaks "hope", the earliest step of a pattern: it comes first.
     expect(items.first).to_contain_text("2. Vision never shared")
     texts = items.all_inner_texts()
     assert not any(statement(FIRST) in text for text in texts)  # done
-    dialog_button(page, "Add these 5 to the plan")
-    assert notice(page) == "Added 5 to the action plan."
+    dialog_button(page, "Add to the plan (5)")
+    assert notice(page) == "Added to the action plan: 5."
     assert len(plan_rows(page)) == 5
-    expect(page.locator("[data-crm-plan-summary]")).to_have_text("5 actions, 0 done")
+    expect(page.locator("[data-crm-plan-summary]")).to_have_text("Actions: 5 (0 done)")
     # The plan comes first in the results.
     first = page.locator("[data-crm-results] > :is(div, p, figure, h4, ol)").first
     expect(first).to_have_attribute("data-crm-plan", "")
@@ -93,7 +93,7 @@ def test_the_plan_is_edited_ticked_done_and_kept_across_tabs_and_languages(
     expect(other.locator(f"#crm-owner-{FIRST}")).to_have_value(f"Aiko {HOSTILE}")
     other.select_option(f"#crm-status-{FIRST}", label="Done")
     expect(page.locator(f"#crm-status-{FIRST}")).to_have_value("done")  # the first tab follows
-    expect(page.locator("[data-crm-plan-summary]")).to_have_text("1 actions, 1 done")
+    expect(page.locator("[data-crm-plan-summary]")).to_have_text("Actions: 1 (1 done)")
 
     page.goto(f"{base_url}/ja/checklist.html")
     page.wait_for_selector("[data-crm-ready]", state="attached")
@@ -113,7 +113,7 @@ def test_an_action_is_removed_with_undo_and_stays_removed_in_other_tabs(
     other = ready(cl_context.new_page(), f"{base_url}/en/checklist.html")
     first = plan_rows(page)[0]
     page.locator("[data-crm-plan-list] li").first.get_by_role("button", name="Remove").click()
-    assert notice(page).startswith("Took “")
+    assert notice(page).startswith("Removed “")
     assert first not in plan_rows(page)
     expect(other.locator("[data-crm-plan-list] li")).to_have_count(4)
     page.click("[data-crm-undo]")

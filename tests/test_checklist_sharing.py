@@ -64,7 +64,7 @@ def test_json_export_imports_back_in_another_browser(
     fresh.click("[data-crm-action=import]")
     fresh.set_input_files("#crm-field-cl_import_file", write(tmp_path, "sales.json", text))
     assert "Sales" in dialog(fresh)
-    assert "1項目を満たし、1項目が対象外です" in dialog(fresh)
+    assert "「できている」が1問、「対象外」が1問です" in dialog(fresh)
     assert state_of(fresh, FIRST) == "open"  # nothing changes before the choice
     dialog_button(fresh, "置き換える")
     assert notice(fresh) == "回答を置き換えました。"
@@ -83,22 +83,20 @@ def test_markdown_and_csv_exports(cl_page: Page, base_url: str) -> None:
     page = ready(cl_page, f"{base_url}/en/checklist.html")
     answer(page)
     page.click("[data-crm-action=share]")
-    markdown = download(page, "Markdown (GitHub task list)")
+    markdown = download(page, "Markdown (a list with checkboxes)")
     lines = markdown.splitlines()
     assert lines[0].startswith("# CRM failure patterns checklist (")
     assert f"- [x] {statement(FIRST)}" in lines
     assert f"- [ ] ~~{statement(SECOND)}~~ (Not applicable)" in lines
     assert '  - Note: \\<b\\>"Ask sales"\\</b\\>, then IT' in lines
     assert (
-        "_High risk: Highly exposed to this failure. Statements that do not hold yet: 3._"
+        "_High risk: Statements that do not hold yet: 3. "
+        "Give this pattern's countermeasures priority._"
     ) in lines
     csv = download(page, "CSV (spreadsheet)")
     rows = csv.splitlines()
     # The last three columns are the action plan's (empty: nothing is planned here).
-    assert (
-        rows[0]
-        == "Pattern,Item ID,Statement,Answer,Note,Countermeasure,Owner,Due date,Action status"
-    )
+    assert rows[0] == "Pattern,Item ID,Statement,Answer,Note,Countermeasure,Owner,Due date,Status"
     assert any(
         row.endswith(
             f",{OTHER},{statement(OTHER)},Not yet,"
@@ -134,7 +132,7 @@ def test_share_link_asks_then_loads_or_compares(
     assert "Slipped" not in text
     assert "Marked or unmarked not applicable (1)" in text
     assert state_of(receiver, SECOND) == "done"
-    dialog_button(receiver, "Replace my answers")
+    dialog_button(receiver, "Replace your answers")
     assert (state_of(receiver, FIRST), state_of(receiver, SECOND)) == ("done", "na")
     receiver.click("[data-crm-undo]")
     assert (state_of(receiver, FIRST), state_of(receiver, SECOND)) == ("open", "done")
@@ -194,7 +192,7 @@ def test_imported_html_is_shown_as_text(cl_page: Page, base_url: str, tmp_path: 
     page.click("[data-crm-action=import]")
     page.set_input_files("#crm-field-cl_import_file", write(tmp_path, "x.json", text))
     assert hostile in dialog(page)
-    dialog_button(page, "Replace my answers")
+    dialog_button(page, "Replace your answers")
     expect(page.locator(f"#crm-note-{FIRST}")).to_have_value(hostile)
     assert page.evaluate("window.pwned") is None
 

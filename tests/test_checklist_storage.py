@@ -99,7 +99,7 @@ def test_storage_that_cannot_be_used_leaves_a_working_page(
         "ページを閉じる前に「共有・書き出し」で書き出してください。"
     )
     page.check(f"#crm-{FIRST}")
-    expect(page.locator("[data-crm-progress]")).to_have_text("1 / 25項目を満たしています")
+    expect(page.locator("[data-crm-progress]")).to_have_text("「できている」：1 / 25問")
     assert [e for e in errors if "javascripts/checklist" in e] == []
     context.close()
 

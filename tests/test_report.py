@@ -1,4 +1,4 @@
-"""The report for the steering meeting (report.html): its content from saved answers, what it says
+"""The report for the management meeting (report.html): its content from saved answers, what it says
 without JavaScript, without answers and without storage, its printed length, and axe."""
 
 from __future__ import annotations
@@ -100,8 +100,7 @@ def test_report_shows_every_section_with_hostile_text_as_text(
     )
     assert "gone" not in plan.inner_text(), "a removed action is not shown"
     expect(page.locator("[data-crm-report-verdict]")).to_have_text(
-        "You are highly exposed to 3 of the failure patterns. "
-        "Start with “1. Over-specified system”."
+        "Patterns at high risk: 3. Start with “1. Over-specified system”."
     )
     chart = page.locator("[data-crm-report-chart] svg[role=img]")
     expect(chart).to_have_attribute(
@@ -117,18 +116,18 @@ def test_report_shows_every_section_with_hostile_text_as_text(
         ["2. Vision never shared", "High risk"],
         ["5. Routine without PDCA", "High risk"],
         ["3. Departmental silos", "Some risk"],
-        ["4. Field rejects the interface", "Some risk"],
+        ["4. Too slow for reps", "Some risk"],
     ]
     assert verdicts[1][2] == "2 of 4 (1 not applicable)"
     steps = page.locator("[data-crm-report-steps] li").all_inner_texts()
     assert steps[0] == "Hope: High risk (2. Vision never shared)"
-    assert len(steps) == 4
-    expect(page.locator(".crm-cycle__node.is-risk")).to_have_count(4)
+    assert len(steps) == 5  # patterns 1 and 3 now break different steps (plan, goal)
+    expect(page.locator(".crm-cycle__node.is-risk")).to_have_count(5)
     combined = page.locator("[data-crm-report-combined]")
     expect(combined).to_be_visible()
     expect(combined.locator("p")).to_have_text(
-        "3 members' answers were combined on November 29, 2025 "
-        "(Sales, IT, =cmd|' /C calc'!A0). They disagree on 3 statements."
+        "Answers combined on November 29, 2025: 3 (Sales, IT, =cmd|' /C calc'!A0). "
+        "Statements they disagree on: 3."
     )
     expect(combined.locator("li")).to_have_count(3)
     notes = page.locator("[data-crm-report-notes] li")

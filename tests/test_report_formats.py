@@ -124,7 +124,7 @@ def test_csv_reads_back_as_plain_cells() -> None:
     assert text.startswith("\ufeff")
     rows = list(csv.reader(io.StringIO(text[1:], newline="")))
     header, body = rows[0], rows[1:]
-    assert header[-3:] == ["Owner", "Due date", "Action status"]
+    assert header[-3:] == ["Owner", "Due date", "Status"]
     assert len(body) == len(R.IDS)
     by_id = {row[1]: row for row in body}
     hostile = by_id[R.item_id(3, 1)]

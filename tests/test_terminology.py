@@ -22,10 +22,49 @@ def test_every_rule_catches_its_bad_example_and_passes_its_good_one(lang: str) -
         assert not list(terminology.check(rule.good, "good", [rule])), f"flags {rule.good!r}"
 
 
-def test_checklist_script_strings_use_the_preferred_terms() -> None:
-    """The Japanese `cl_*` strings the checklist scripts show follow every rule."""
-    found = terminology.check_strings(terminology.UI, "ja")
+@pytest.mark.parametrize("lang", LANGS)
+def test_checklist_script_strings_use_the_preferred_terms(lang: str) -> None:
+    """The `cl_*` strings the checklist scripts show follow every rule of their language."""
+    found = terminology.check_strings(terminology.UI, lang)
     assert not found, "\n".join(map(str, found))
+
+
+LEVEL_WORDS = {"ja": ("リスク", "危険"), "en": ("risk", "exposed")}
+
+
+@pytest.mark.parametrize("lang", LANGS)
+@pytest.mark.parametrize("level", ["high", "mid", "low", "none"])
+def test_a_verdict_does_not_repeat_its_label(lang: str, level: str) -> None:
+    """Exports print 「{level}：{verdict}」: the verdict says what to do, not the level again."""
+    strings = terminology.script_strings()
+    label = strings[f"cl_level_{level}"][lang]
+    verdict = strings[f"cl_verdict_{level}"][lang]
+    assert label.lower() not in verdict.lower(), f"cl_verdict_{level} repeats {label!r}"
+    for word in LEVEL_WORDS[lang]:
+        assert word not in verdict.lower(), f"cl_verdict_{level} names the level: {word!r}"
+
+
+def test_the_answer_states_have_one_name_each() -> None:
+    """「できている」「まだ」「対象外」: the states, the CSV and the counts use the same words."""
+    strings = terminology.script_strings()
+    assert [strings[f"cl_state_{s}"]["ja"] for s in ("done", "open", "na")] == [
+        "できている",
+        "まだ",
+        "対象外",
+    ]
+    counts = {
+        "できている": [
+            "cl_progress",
+            "cl_progress_na",
+            "cl_score",
+            "cl_incoming_text",
+            "cl_round_row",
+        ],
+        "まだ": ["cl_chart_row", "cl_verdict_high", "cl_verdict_mid", "cl_next_none"],
+    }
+    for state, keys in counts.items():
+        for key in keys:
+            assert f"「{state}」" in strings[key]["ja"], f"{key} names the state another way"
 
 
 @pytest.mark.parametrize("lang", LANGS)
@@ -64,7 +103,7 @@ def test_a_half_width_space_before_a_counter_in_ui_strings_is_reported(tmp_path:
     """A scratch ui.yml whose cl_overall_high reads 「{n} つ」 fails, naming the key."""
     yaml = YAML()
     data = yaml.load((ROOT / "docs" / "data" / "ui.yml").read_text(encoding="utf-8"))
-    data["cl_overall_high"]["ja"] = "{n} つのパターンで危険が高い状態です。"
+    data["cl_overall_high"]["ja"] = "リスクの高いパターンが{n} つあります。"
     data["nav_home"]["ja"] = "{n} つ"  # not a cl_ string: the scripts never show it
     scratch = tmp_path / "ui.yml"
     with scratch.open("w", encoding="utf-8") as stream:
