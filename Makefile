@@ -18,8 +18,9 @@ $(STAMP): pyproject.toml
 	$(BIN)/python -m pip install --quiet -e '.[test]'
 	touch $@
 
-# Test-only npm tools (axe-core, Lighthouse, the Nu HTML checker, puppeteer-core for Firefox);
-# nothing from npm ships in the site, and no browser is downloaded.
+# npm tools: esbuild bundles the checklist's modules at build time; TypeScript and ESLint check
+# them; the rest test (axe-core, Lighthouse, the Nu HTML checker, puppeteer-core for Firefox).
+# Nothing from npm ships in the site, and no browser is downloaded.
 $(NODE_STAMP): package.json package-lock.json
 	PUPPETEER_SKIP_DOWNLOAD=1 npm ci --no-audit --no-fund --loglevel=error
 	touch $@
@@ -32,10 +33,10 @@ $(PROPERDOCS_STAMP): pyproject.toml
 	$(PROPERDOCS_VENV)/bin/python -m pip install --quiet 'properdocs==1.6.7' -e .
 	touch $@
 
-site: $(STAMP) ## build both languages into site/
+site: $(STAMP) $(NODE_STAMP) ## build both languages into site/
 	$(BIN)/python -m macros build
 
-serve: $(STAMP) ## serve both languages at http://127.0.0.1:8000/, rebuilding on every edit
+serve: $(STAMP) $(NODE_STAMP) ## serve both languages at http://127.0.0.1:8000/, rebuilding on every edit
 	$(BIN)/python -m macros serve
 
 check: $(STAMP) ## check the dataset only (seconds; used by pre-commit)

@@ -1,4 +1,5 @@
-"""Answers that survive the browser (checklist/persist.js): persistent storage, backups, reminders.
+"""Answers that survive the browser (checklist/components/persist.mjs): persistent storage,
+backups, reminders.
 
 The browser's answers are mocked: init scripts replace `navigator.storage.persist`/`persisted`
 (granted, denied, missing) or refuse storage altogether; old answers and backups are seeded.
