@@ -10,7 +10,7 @@ PROPERDOCS_VENV := .venv-properdocs
 PROPERDOCS_STAMP := $(PROPERDOCS_VENV)/.installed
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: site serve check test lint browser clean bench words
+.PHONY: site serve check test lint lint-js browser clean bench words
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -64,7 +64,13 @@ lint: $(STAMP)
 	$(BIN)/python -m macros schema --check
 	$(BIN)/python -m macros check
 
-test: browser $(STAMP) $(NODE_STAMP) $(PROPERDOCS_STAMP) lint ## every check and test, browser included
+# The checklist's JavaScript: types (TypeScript over JSDoc, tsconfig.json) and lint (ESLint,
+# eslint.config.mjs), both offline once npm ci has run.
+lint-js: $(NODE_STAMP)
+	node_modules/.bin/tsc -p tsconfig.json
+	node_modules/.bin/eslint --max-warnings=0 .
+
+test: browser $(STAMP) $(NODE_STAMP) $(PROPERDOCS_STAMP) lint lint-js ## every check and test, browser included
 	node --test tests/js/
 	$(BIN)/python -m pytest
 
