@@ -23,7 +23,6 @@ from tests.checklist_helpers import (
     SECOND,
     Errors,
     axe,
-    dialog,
     dialog_button,
     ready,
     reload,
@@ -227,7 +226,10 @@ def test_backup_file_imports_back(
     )
     fresh.click("[data-crm-action=import]")
     fresh.set_input_files("#crm-field-cl_import_file", write(tmp_path, "backup.json", backup))
-    assert "1項目を満たし、1項目が対象外です" in dialog(fresh)
+    # The file is read asynchronously: wait until the question replaces the import dialog.
+    expect(fresh.locator("dialog[data-crm-dialog][open]")).to_contain_text(
+        "1項目を満たし、1項目が対象外です"
+    )
     dialog_button(fresh, "置き換える")
     assert (state_of(fresh, FIRST), state_of(fresh, SECOND)) == ("done", "na")
     expect(fresh.locator(f"#crm-note-{OTHER}")).to_have_value("Ask sales, then IT")
