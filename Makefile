@@ -10,7 +10,7 @@ PROPERDOCS_VENV := .venv-properdocs
 PROPERDOCS_STAMP := $(PROPERDOCS_VENV)/.installed
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: site serve check test lint browser clean bench words
+.PHONY: site serve check test lint lint-js browser clean bench words
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -18,8 +18,9 @@ $(STAMP): pyproject.toml
 	$(BIN)/python -m pip install --quiet -e '.[test]'
 	touch $@
 
-# Test-only npm tools (axe-core, Lighthouse, the Nu HTML checker, puppeteer-core for Firefox);
-# nothing from npm ships in the site, and no browser is downloaded.
+# npm tools: esbuild bundles the checklist's modules at build time; TypeScript and ESLint check
+# them; the rest test (axe-core, Lighthouse, the Nu HTML checker, puppeteer-core for Firefox).
+# Nothing from npm ships in the site, and no browser is downloaded.
 $(NODE_STAMP): package.json package-lock.json
 	PUPPETEER_SKIP_DOWNLOAD=1 npm ci --no-audit --no-fund --loglevel=error
 	touch $@
@@ -32,10 +33,10 @@ $(PROPERDOCS_STAMP): pyproject.toml
 	$(PROPERDOCS_VENV)/bin/python -m pip install --quiet 'properdocs==1.6.7' -e .
 	touch $@
 
-site: $(STAMP) ## build both languages into site/
+site: $(STAMP) $(NODE_STAMP) ## build both languages into site/
 	$(BIN)/python -m macros build
 
-serve: $(STAMP) ## serve both languages at http://127.0.0.1:8000/, rebuilding on every edit
+serve: $(STAMP) $(NODE_STAMP) ## serve both languages at http://127.0.0.1:8000/, rebuilding on every edit
 	$(BIN)/python -m macros serve
 
 check: $(STAMP) ## check the dataset only (seconds; used by pre-commit)
@@ -63,7 +64,13 @@ lint: $(STAMP)
 	$(BIN)/python -m macros schema --check
 	$(BIN)/python -m macros check
 
-test: browser $(STAMP) $(NODE_STAMP) $(PROPERDOCS_STAMP) lint ## every check and test, browser included
+# The checklist's JavaScript: types (TypeScript over JSDoc, tsconfig.json) and lint (ESLint,
+# eslint.config.mjs), both offline once npm ci has run.
+lint-js: $(NODE_STAMP)
+	node_modules/.bin/tsc -p tsconfig.json
+	node_modules/.bin/eslint --max-warnings=0 .
+
+test: browser $(STAMP) $(NODE_STAMP) $(PROPERDOCS_STAMP) lint lint-js ## every check and test, browser included
 	node --test tests/js/
 	$(BIN)/python -m pytest
 

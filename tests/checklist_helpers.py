@@ -14,11 +14,11 @@ from typing import Any
 import pytest
 from playwright.sync_api import Browser, BrowserContext, ConsoleMessage, Page
 
-from macros.content import dataset
+from macros.content import contract, dataset
 from tests.audit.axe import inject
 from tests.conftest import ROOT
 
-KEY = "crm-failure-patterns:checklist"
+KEY: str = contract.load()["storage"]["key"]  # the checklist's (contract.json)
 WCAG = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 FIRST = "over-spec-field-interviewed"  # first item of the first pattern
 SECOND = "over-spec-fields-justified"

@@ -10,10 +10,10 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from macros.content import dataset, pages
+from macros.content import contract, dataset, pages
 from tests.conftest import ROOT
 
-KEY = "crm-failure-patterns:checklist"
+KEY: str = contract.load()["storage"]["key"]  # the checklist's (contract.json)
 HOSTILE = "<script>window.pwned=1</script> =cmd|' /C calc'!A0, a; b\\c\n二行目 🚀"
 CONTENT = dataset.load(ROOT / "docs" / "data")
 PATTERNS = CONTENT.dataset.patterns

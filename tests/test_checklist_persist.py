@@ -1,4 +1,5 @@
-"""Answers that survive the browser (checklist/persist.js): persistent storage, backups, reminders.
+"""Answers that survive the browser (checklist/components/persist.mjs): persistent storage,
+backups, reminders.
 
 The browser's answers are mocked: init scripts replace `navigator.storage.persist`/`persisted`
 (granted, denied, missing) or refuse storage altogether; old answers and backups are seeded.
@@ -22,7 +23,6 @@ from tests.checklist_helpers import (
     SECOND,
     Errors,
     axe,
-    dialog,
     dialog_button,
     ready,
     reload,
@@ -226,7 +226,10 @@ def test_backup_file_imports_back(
     )
     fresh.click("[data-crm-action=import]")
     fresh.set_input_files("#crm-field-cl_import_file", write(tmp_path, "backup.json", backup))
-    assert "「できている」が1問、「対象外」が1問です" in dialog(fresh)
+    # The file is read asynchronously: wait until the question replaces the import dialog.
+    expect(fresh.locator("dialog[data-crm-dialog][open]")).to_contain_text(
+        "「できている」が1問、「対象外」が1問です"
+    )
     dialog_button(fresh, "置き換える")
     assert (state_of(fresh, FIRST), state_of(fresh, SECOND)) == ("done", "na")
     expect(fresh.locator(f"#crm-note-{OTHER}")).to_have_value("Ask sales, then IT")

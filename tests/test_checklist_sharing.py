@@ -63,7 +63,8 @@ def test_json_export_imports_back_in_another_browser(
     fresh.check("#crm-image-first-owner-named")
     fresh.click("[data-crm-action=import]")
     fresh.set_input_files("#crm-field-cl_import_file", write(tmp_path, "sales.json", text))
-    assert "Sales" in dialog(fresh)
+    # The file is read asynchronously: wait until the question replaces the import dialog.
+    expect(fresh.locator("dialog[data-crm-dialog][open]")).to_contain_text("Sales")
     assert "「できている」が1問、「対象外」が1問です" in dialog(fresh)
     assert state_of(fresh, FIRST) == "open"  # nothing changes before the choice
     dialog_button(fresh, "置き換える")

@@ -20,11 +20,12 @@ from markdown_it import MarkdownIt
 from tests import report_helpers as R
 from tests.conftest import ROOT
 
-FORMATS = ROOT / "overrides" / "assets" / "javascripts" / "checklist" / "formats.js"
+FORMATS = ROOT / "overrides" / "assets" / "javascripts" / "checklist" / "model" / "formats.mjs"
 NOW = 1_764_579_600_000  # 2025-12-01 09:00 UTC
-# Node reads {kind, data, catalogue, strings} on stdin and prints the file.
+# Node reads {kind, data, catalogue, strings} on stdin and prints the file (the module is ESM).
 SCRIPT = """
-const F = require(process.argv[1]);
+import { pathToFileURL } from "node:url";
+const F = await import(pathToFileURL(process.argv[1]).href);
 let input = "";
 process.stdin.on("data", (chunk) => (input += chunk));
 process.stdin.on("end", () => {
@@ -47,7 +48,7 @@ def export(kind: str, lang: str, data: dict[str, Any] | None = None) -> str:
         "options": {"date": "2025-12-01", "now": NOW},
     }
     result = subprocess.run(
-        [node, "-e", SCRIPT, str(FORMATS)],
+        [node, "--input-type=module", "-e", SCRIPT, str(FORMATS)],
         input=json.dumps(body).encode("utf-8"),
         capture_output=True,
         check=True,

@@ -18,6 +18,8 @@ from dataclasses import dataclass
 from itertools import groupby, pairwise
 from typing import Any
 
+from macros.content import contract
+
 WIDTH = 328  # widest the drawing may be: the content column on a 360 px phone
 LABEL_LATIN, LABEL_WIDE = 16, 18  # step label size; Japanese reads better a little larger
 PAD = 18  # inside a pill, either side of its label: clear of the "at risk" flag
@@ -27,7 +29,10 @@ MIN_ARROW = 32  # shortest arrow, head included, that still reads as an arrow
 BAND = 26  # width of the PDCA band under the track
 BADGE = 14  # radius of a pattern badge (its number is 16 units)
 BITE = 6  # how far a badge reaches into its pill
-FLAG = (6, 4, 12)  # where checklist.js draws a step's "at risk" flag: rect x+6, y+4, radius 12
+# Where checklist.js draws a step's "at risk" flag: the pill's rect x+dx, y+dy, radius r
+# (contract.json: the script reads the same numbers).
+_FLAG = contract.load()["flag"]
+FLAG = (int(_FLAG["dx"]), int(_FLAG["dy"]), int(_FLAG["r"]))
 PHASE_SIZE = 16  # PDCA labels
 HUB_SIZE = 20  # "PDCA" in the middle
 MARGIN = 3  # around everything, inside the viewBox

@@ -90,7 +90,7 @@ def on_page_content(html: str, page: Page, **_: Any) -> str:
 
 def on_post_build(config: MkDocsConfig) -> None:
     """Sitemaps in each sub-folder (Material fetches one next to every hreflang link: no 404),
-    the checklist's modules joined into one script, our own scripts and styles minified, and
+    the checklist's modules bundled into one script, our own scripts and styles minified, and
     last, once the pages are final, the security policy."""
     site = Path(config.site_dir)
     sitemap.write_folder_sitemaps(site, config.site_url or "")

@@ -31,17 +31,19 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.pages import Page
 
+from macros.content import contract
 from macros.postbuild import compile_hints, minify
 
 # The elements that use the checklist's code: found in a page's HTML at build time (the
-# marker), and near the screen by the loader in the browser (the selector).
-CHECKLIST_ELEMENTS = ("data-crm-root", "data-crm-report")
+# marker), and near the screen by the loader in the browser (the selector). Their names, the
+# storage key and the share link's fragment are the checklist's (contract.json): either of the
+# last two in the browser means its code is needed at once (tests/test_asset_loading.py).
+_NAMES = contract.load()
+CHECKLIST_ELEMENTS = (_NAMES["elements"]["checklist"], _NAMES["elements"]["report"])
 CHECKLIST_MARKER = re.compile(rf"<[^>]*\s(?:{'|'.join(CHECKLIST_ELEMENTS)})[\s=>]")
 CHECKLIST_SELECTOR = ", ".join(f"[{name}]" for name in CHECKLIST_ELEMENTS)
-# The checklist's storage key (checklist/state.js) and share-link fragment (checklist/sharing.js):
-# either in the browser means its code is needed at once. tests/test_asset_loading.py checks them.
-CHECKLIST_SAVED = "crm-failure-patterns:checklist"
-CHECKLIST_SHARED = "#cl="
+CHECKLIST_SAVED: str = _NAMES["storage"]["key"]
+CHECKLIST_SHARED: str = _NAMES["shareFragment"]
 # Material's stylesheets, as its base.html links them (block styles): main, then the palette.
 MATERIAL_STYLES = ("assets/stylesheets/main.*.min.css", "assets/stylesheets/palette.*.min.css")
 MATERIAL_BUNDLE = "assets/javascripts/bundle.*.min.js"

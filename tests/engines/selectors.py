@@ -12,7 +12,8 @@ DIALOG_OPEN = "[data-crm-dialog][open]"
 # The dialog's first button is its main action (Load, for a share link); the last one closes it.
 DIALOG_MAIN = "[data-crm-dialog][open] [data-crm-dialog-actions] button:first-child"
 DIALOG_CLOSE = "[data-crm-dialog][open] [data-crm-dialog-actions] button:last-child"
-# What checklist/persist.js says about the browser keeping the answers (once there are some).
+# What checklist/components/persist.mjs says about the browser keeping the answers (once there
+# are some).
 PERSIST_STATUS = "[data-crm-persist-status]"
 SEARCH_RESULT = ".md-search-result__item"
 LANGUAGE_BUTTON = ".md-header .md-select button"

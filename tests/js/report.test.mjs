@@ -1,12 +1,8 @@
-// Unit tests of what the report page shows (overrides/assets/javascripts/checklist/report.js,
+// Unit tests of what the report page shows (overrides/assets/javascripts/checklist/model/summary.mjs,
 // summarize): from version-2 data, and from version-1 data that has no plan, meta or combination.
-"use strict";
-
-const test = require("node:test");
-const assert = require("node:assert/strict");
-const S = require("../../overrides/assets/javascripts/checklist/state.js");
-const F = require("../../overrides/assets/javascripts/checklist/formats.js");
-const R = require("../../overrides/assets/javascripts/checklist/report.js");
+import test from "node:test";
+import assert from "node:assert/strict";
+import * as R from "../../overrides/assets/javascripts/checklist/model/summary.mjs";
 
 const item = (state, note = "", updated = 1) => ({ state, note, updated });
 const catalogue = {
@@ -17,7 +13,7 @@ const catalogue = {
     { id: "c", title: "3. C", step: "action", items: [{ id: "c-one", text: "C one", measure: "m" }] },
   ],
 };
-const summarize = (data) => R.summarize(data, catalogue, S, F);
+const summarize = (data) => R.summarize(data, catalogue);
 
 test("version-1 data reads as no plan, no meta, no combination", () => {
   const r = summarize({ version: 1, items: { "a-one": item("done", "", 50) }, rounds: [] });

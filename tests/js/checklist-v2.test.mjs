@@ -1,15 +1,12 @@
 // Unit tests of stored format version 2: the migration from version 1, merging plan entries and
 // rounds across tabs, plan dates, the proposal's order, rounds rename/delete/undo and the trend.
 // Run with `node --test tests/js/`.
-"use strict";
-
-const test = require("node:test");
-const assert = require("node:assert/strict");
-const JS = "../../overrides/assets/javascripts/checklist/";
-const S = require(JS + "state.js");
-const Plan = require(JS + "plan.js");
-const Rounds = require(JS + "rounds.js");
-const Share = require(JS + "share.js");
+import test from "node:test";
+import assert from "node:assert/strict";
+import * as S from "../../overrides/assets/javascripts/checklist/model/state.mjs";
+import * as Plan from "../../overrides/assets/javascripts/checklist/model/plan.mjs";
+import * as Rounds from "../../overrides/assets/javascripts/checklist/model/rounds.mjs";
+import * as Share from "../../overrides/assets/javascripts/checklist/model/share.mjs";
 
 const item = (state, updated = 1, note = "") => ({ state, note, updated });
 const action = (fields = {}) => ({ owner: "", due: "", status: "planned", updated: 1, removed: false, ...fields });

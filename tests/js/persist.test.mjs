@@ -1,10 +1,8 @@
-// Unit tests of the persistence module's pure logic (overrides/assets/javascripts/checklist/persist.js):
+// Unit tests of the persistence module's pure logic (overrides/assets/javascripts/checklist/model/backup.mjs):
 // when to remind the team to save a backup file. Run with `node --test tests/js/`.
-"use strict";
-
-const test = require("node:test");
-const assert = require("node:assert/strict");
-const P = require("../../overrides/assets/javascripts/checklist/persist.js");
+import test from "node:test";
+import assert from "node:assert/strict";
+import * as P from "../../overrides/assets/javascripts/checklist/model/backup.mjs";
 
 const DAY = P.DAY;
 const NOW = Date.UTC(2026, 11, 1, 9, 0);

@@ -1,12 +1,9 @@
-// Unit tests of the checklist's state logic (overrides/assets/javascripts/checklist/*.js).
+// Unit tests of the checklist's state logic (overrides/assets/javascripts/checklist/model/).
 // Run with `node --test tests/js/`: Node's own test runner, nothing to install.
-"use strict";
-
-const test = require("node:test");
-const assert = require("node:assert/strict");
-const JS = "../../overrides/assets/javascripts/checklist/";
-const S = require(JS + "state.js");
-const Share = require(JS + "share.js");
+import test from "node:test";
+import assert from "node:assert/strict";
+import * as S from "../../overrides/assets/javascripts/checklist/model/state.mjs";
+import * as Share from "../../overrides/assets/javascripts/checklist/model/share.mjs";
 
 const item = (state, updated = 1, note = "") => ({ state, note, updated });
 const meta = { title: "", participants: "", updated: 0 };

@@ -1,12 +1,10 @@
-// Unit tests of the export formats (overrides/assets/javascripts/checklist/formats.js): JSON,
+// Unit tests of the export formats (overrides/assets/javascripts/checklist/model/formats.mjs): JSON,
 // Markdown, CSV and iCalendar, each with the text a team may type (markup, formulas, separators,
 // line breaks, emoji, Japanese). Run with `node --test tests/js/`.
-"use strict";
-
-const test = require("node:test");
-const assert = require("node:assert/strict");
-const S = require("../../overrides/assets/javascripts/checklist/state.js");
-const F = require("../../overrides/assets/javascripts/checklist/formats.js");
+import test from "node:test";
+import assert from "node:assert/strict";
+import * as S from "../../overrides/assets/javascripts/checklist/model/state.mjs";
+import * as F from "../../overrides/assets/javascripts/checklist/model/formats.mjs";
 
 const HOSTILE = "<script>alert(1)</script> =cmd|' /C calc'!A0, a; b\\c\nline two 🚀 日本語";
 const item = (state, updated = 1, note = "") => ({ state, note, updated });
