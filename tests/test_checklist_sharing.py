@@ -63,6 +63,8 @@ def test_json_export_imports_back_in_another_browser(
     fresh.check("#crm-image-first-owner-named")
     fresh.click("[data-crm-action=import]")
     fresh.set_input_files("#crm-field-cl_import_file", write(tmp_path, "sales.json", text))
+    # The file is read in the background: the dialog names it once it has been read.
+    expect(fresh.locator("dialog[data-crm-dialog][open]")).to_contain_text("Sales")
     assert "Sales" in dialog(fresh)
     assert "1項目を満たし、1項目が対象外です" in dialog(fresh)
     assert state_of(fresh, FIRST) == "open"  # nothing changes before the choice
