@@ -146,10 +146,25 @@ def entry(state: str, note: str = "", updated: int = 1) -> dict[str, Any]:
     return {"state": state, "note": note, "updated": updated}
 
 
+# Resolves once the page has drawn two frames (style changes made so far have started their
+# transitions) and every CSS transition then running has ended.
+STILL = """async () => {
+  await new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)));
+  const moving = document.getAnimations().filter((a) => a instanceof CSSTransition);
+  await Promise.all(moving.map((a) => a.finished.catch(() => null)));
+}"""
+
+
+def still(page: Page) -> Page:
+    """Wait until no CSS transition runs on the page (after a hover, scroll or change)."""
+    page.evaluate(STILL)
+    return page
+
+
 def axe(page: Page) -> list[str]:
     """WCAG 2.1 A/AA violations axe-core finds on the page, one line each."""
     page.mouse.move(0, 0)  # no hover effect under a pointer left on a button
-    page.wait_for_timeout(300)  # nor a colour halfway through a transition
+    still(page)  # nor a colour halfway through a transition
     inject(page)
     result = page.evaluate(
         "(tags) => axe.run(document, {runOnly: {type: 'tag', values: tags}})", WCAG

@@ -13,7 +13,7 @@ from bs4 import BeautifulSoup, Tag
 from playwright.sync_api import Browser, BrowserContext, Request, Route, expect
 
 from .checklist_helpers import FIRST, KEY, enhanced_checklist, entry, stored
-from .conftest import ROOT, enhanced, open_page, parse
+from .conftest import ROOT, enhanced, open_page, parse, settled
 
 
 def checklist_assets() -> list[str]:
@@ -117,7 +117,7 @@ def test_pages_without_a_checklist_request_none_of_its_files(
     page = context.new_page()
     for name in ("index.html", "cycle.html", "sources.html"):
         page.goto(f"{base_url}/ja/{name}")
-        page.wait_for_load_state("load")
+        settled(page)  # its scripts have run and made their requests
     assert [u for u in requested if any(f in u for f in CHECKLIST_FILES)] == []
     assert [u for u in requested if "iframe-worker" in u] == []
 

@@ -11,7 +11,7 @@ from playwright.sync_api import Browser, BrowserContext, Page, expect
 from macros.content import dataset
 from macros.content.schema import LANGUAGES
 
-from .conftest import ROOT, open_page, screenshot
+from .conftest import ROOT, open_page, screenshot, settled
 
 pytestmark = pytest.mark.browser
 PATTERNS = dataset.load(ROOT / "docs" / "data").dataset.patterns
@@ -100,8 +100,7 @@ def test_pages_request_nothing_from_other_hosts(
         ),
     )
     for path in ("index.html", f"patterns/{PATTERNS[0].id}.html", "cycle.html", "checklist.html"):
-        page = open_page(context, f"{base_url}/{lang}/{path}")
-        page.wait_for_load_state("networkidle")
+        page = settled(open_page(context, f"{base_url}/{lang}/{path}"))
         page.close()
     assert elsewhere == []
 

@@ -5,7 +5,9 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import material as material_package  # type: ignore[import-untyped]
 import pytest
@@ -17,7 +19,7 @@ from macros.content import dataset
 from macros.content.schema import LANGUAGES
 from macros.postbuild import bundle, compile_hints
 
-from .conftest import ROOT, parse
+from .conftest import ROOT, copy_project, parse
 
 Html = Callable[[str], BeautifulSoup]
 CONTENT = dataset.load(ROOT / "docs" / "data")
@@ -200,11 +202,8 @@ def test_root_page_offers_both_languages_without_javascript(html: Html) -> None:
     assert links == {lang: f"{lang}/index.html" for lang in LANGUAGES}
 
 
-def add_pattern(project: Path, pattern_id: str, title: str) -> None:
+def add_pattern(data: Any, pattern_id: str, title: str) -> None:
     """Append a copy of the first pattern under a new id, as a maintainer would."""
-    path = project / "docs" / "data" / "patterns.yml"
-    yaml = YAML()
-    data = yaml.load(path)
     new = json.loads(json.dumps(data["patterns"][0]))
     new["id"] = pattern_id
     new["title"] = {"ja": f"{title}（日本語）", "en": title}
@@ -213,60 +212,88 @@ def add_pattern(project: Path, pattern_id: str, title: str) -> None:
     for item in new["checklist"]:
         item["id"] = f"{pattern_id}-{item['id']}"
     data["patterns"].append(new)
-    yaml.dump(data, path)
 
 
-def test_a_new_pattern_in_the_yaml_appears_everywhere(project: Path) -> None:
-    """One YAML entry gives a page per language, nav, card, cycle marker and checklist group."""
-    add_pattern(project, "no-owner", "Nobody owns the CRM")
-    build_into(project, project / "site", quiet=True)
-    for lang in LANGUAGES:
-        page = parse(project / "site" / lang / "patterns" / "no-owner.html")
-        assert "Nobody owns the CRM" in heading(page.h1)
-        home = parse(project / "site" / lang / "index.html")
-        assert home.select_one('.crm-cards a[href="patterns/no-owner.html"]')
-        nav = home.select_one("nav.md-nav--primary")
-        assert nav is not None
-        assert ("新しい失敗" if lang == "ja" else "Nobody owns the CRM") in nav.get_text()
-        cycle = parse(project / "site" / lang / "cycle.html")
-        assert cycle.select_one('.crm-cycle__marker[data-pattern="no-owner"]')
-        checklist = parse(project / "site" / lang / "checklist.html")
-        assert checklist.select_one('fieldset[data-pattern="no-owner"]')
-        index = (project / "site" / lang / "search" / "search_index.json").read_text("utf-8")
-        assert "patterns/no-owner.html" in index
-
-
-def test_removing_a_pattern_removes_it_everywhere(project: Path) -> None:
-    """Deleting a pattern (and references to it) removes its page, card, marker and items."""
-    path = project / "docs" / "data" / "patterns.yml"
-    yaml = YAML()
-    data = yaml.load(path)
-    gone = data["patterns"].pop()["id"]
+def remove_last_pattern(data: Any) -> str:
+    """Delete the last pattern and every reference to it; its id."""
+    gone: str = data["patterns"].pop()["id"]
     for pattern in data["patterns"]:
         pattern["related"] = [ref for ref in pattern["related"] if ref != gone]
-    yaml.dump(data, path)
-    build_into(project, project / "site", quiet=True)
-    for lang in LANGUAGES:
-        assert not (project / "site" / lang / "patterns" / f"{gone}.html").exists()
-        home = (project / "site" / lang / "index.html").read_text("utf-8")
-        assert f"patterns/{gone}.html" not in home
-        checklist = (project / "site" / lang / "checklist.html").read_text("utf-8")
-        assert f'data-pattern="{gone}"' not in checklist
+    return gone
 
 
-def test_dataset_text_is_escaped_but_inline_markdown_renders(project: Path) -> None:
-    """A `<script>` in a title shows as text; *emphasis* and links in text render."""
-    path = project / "docs" / "data" / "patterns.yml"
-    yaml = YAML()
-    data = yaml.load(path)
+def make_first_pattern_hostile(data: Any) -> Any:
+    """Markup in the first pattern's English texts, and inline Markdown; the pattern."""
     first = data["patterns"][0]
     first["title"]["en"] = "<script>alert(1)</script> & co"
     first["short_title"]["en"] = "<b>Bold</b> claim"
     first["description"]["en"] = 'He said "hi" <img src=x onerror=alert(1)>'
     first["summary"]["en"] = "Read *carefully* and see [the checklist](../checklist.md)."
+    return first
+
+
+@dataclass(frozen=True)
+class Edited:
+    """A project copy edited as a maintainer would, and its built site."""
+
+    site: Path
+    gone: str  # the id of the pattern removed
+    first: Any  # the first pattern, with markup in its texts
+
+
+@pytest.fixture(scope="module")
+def edited(tmp_path_factory: pytest.TempPathFactory) -> Edited:
+    """One copy of the project with the edits of the three tests below, built once: the last
+    pattern removed, then a new one added (a copy of the first), then markup put into the
+    first pattern's texts. The edits touch different patterns, so each test reads its own."""
+    project = copy_project(tmp_path_factory.mktemp("edited"))
+    path = project / "docs" / "data" / "patterns.yml"
+    yaml = YAML()
+    data = yaml.load(path)
+    gone = remove_last_pattern(data)
+    add_pattern(data, "no-owner", "Nobody owns the CRM")
+    first = json.loads(json.dumps(make_first_pattern_hostile(data)))
     yaml.dump(data, path)
     build_into(project, project / "site", quiet=True)
-    site = project / "site" / "en"
+    return Edited(project / "site", gone, first)
+
+
+@pytest.mark.xdist_group("edited-site")
+def test_a_new_pattern_in_the_yaml_appears_everywhere(edited: Edited) -> None:
+    """One YAML entry gives a page per language, nav, card, cycle marker and checklist group."""
+    for lang in LANGUAGES:
+        page = parse(edited.site / lang / "patterns" / "no-owner.html")
+        assert "Nobody owns the CRM" in heading(page.h1)
+        home = parse(edited.site / lang / "index.html")
+        assert home.select_one('.crm-cards a[href="patterns/no-owner.html"]')
+        nav = home.select_one("nav.md-nav--primary")
+        assert nav is not None
+        assert ("新しい失敗" if lang == "ja" else "Nobody owns the CRM") in nav.get_text()
+        cycle = parse(edited.site / lang / "cycle.html")
+        assert cycle.select_one('.crm-cycle__marker[data-pattern="no-owner"]')
+        checklist = parse(edited.site / lang / "checklist.html")
+        assert checklist.select_one('fieldset[data-pattern="no-owner"]')
+        index = (edited.site / lang / "search" / "search_index.json").read_text("utf-8")
+        assert "patterns/no-owner.html" in index
+
+
+@pytest.mark.xdist_group("edited-site")
+def test_removing_a_pattern_removes_it_everywhere(edited: Edited) -> None:
+    """Deleting a pattern (and references to it) removes its page, card, marker and items."""
+    gone = edited.gone
+    for lang in LANGUAGES:
+        assert not (edited.site / lang / "patterns" / f"{gone}.html").exists()
+        home = (edited.site / lang / "index.html").read_text("utf-8")
+        assert f"patterns/{gone}.html" not in home
+        checklist = (edited.site / lang / "checklist.html").read_text("utf-8")
+        assert f'data-pattern="{gone}"' not in checklist
+
+
+@pytest.mark.xdist_group("edited-site")
+def test_dataset_text_is_escaped_but_inline_markdown_renders(edited: Edited) -> None:
+    """A `<script>` in a title shows as text; *emphasis* and links in text render."""
+    first = edited.first
+    site = edited.site / "en"
     page = parse(site / "patterns" / f"{first['id']}.html")
     assert page.select("article script") == []
     assert heading(page.h1) == "<script>alert(1)</script> & co"

@@ -27,6 +27,7 @@ from tests.checklist_helpers import (
     ready,
     reload,
     state_of,
+    still,
     stored,
     write,
 )
@@ -128,12 +129,13 @@ def asked(page: Page) -> int:
 def shoot(page: Page, name: str) -> None:
     """The screen with the checklist's bar just under the header, for the closing note and CI."""
     # From the top down: scrolling up would bring Material's "back to top" button over the bar.
+    # After each scroll, Material's scroll handlers run and its header settles (still()).
     page.evaluate("window.scrollTo(0, 0)")
-    page.wait_for_timeout(100)
+    still(page)
     page.locator("[data-crm-bar]").evaluate(
         "bar => window.scrollTo(0, bar.getBoundingClientRect().top + window.scrollY - 64)"
     )
-    page.wait_for_timeout(300)
+    still(page)
     page.mouse.move(0, 0)
     ARTIFACTS.mkdir(exist_ok=True)
     path = ARTIFACTS / f"{name}.png"
@@ -291,7 +293,7 @@ def test_storage_refused_adds_nothing_misleading(
     page.on("pageerror", lambda error: errors.append(error.stack or str(error)))
     ready(page, f"{base_url}/{lang}/checklist.html")
     page.check(f"#crm-{FIRST}")
-    page.wait_for_timeout(200)
+    still(page)  # the change has been handled: a save that fails, and no ask after it
     expect(page.locator("[data-crm-saved]")).to_have_text(text("cl_err_storage_unavailable", lang))
     expect(page.locator(LINE)).to_be_hidden()
     expect(page.locator(REMIND)).to_be_hidden()

@@ -23,6 +23,8 @@ from tests.engines.server import RecordingServer
 pytestmark = [
     pytest.mark.browser,
     pytest.mark.engines,
+    # One engine at a time (WebKit under Xvfb and Firefox are heavy on two cores).
+    pytest.mark.xdist_group("engines"),
     # Selenium's own WebKitGTK service still uses an API it deprecated; not ours to fix.
     pytest.mark.filterwarnings("ignore:setting remote_server_addr:DeprecationWarning"),
 ]

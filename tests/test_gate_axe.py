@@ -8,17 +8,12 @@ from pathlib import Path
 
 import material  # type: ignore[import-untyped]
 import pytest
-from playwright.sync_api import Browser
 
 from macros.content.schema import LANGUAGES
-from tests.audit import axe, site
+from tests.audit.crawl import SCHEMES, Crawl
 
-from .conftest import ROOT, enhanced
+from .conftest import ROOT
 
-pytestmark = pytest.mark.browser
-
-# The palette follows the system: emulating the preference must switch Material's scheme.
-SCHEMES = {"light": "default", "dark": "slate"}
 MATERIAL_PARTIALS = Path(material.__file__).parent / "templates" / "partials"
 PALETTE_FIX = (
     'if(!palette){var first=[].find.call(document.querySelectorAll("[data-md-color-media]"),'
@@ -28,54 +23,35 @@ PALETTE_FIX = (
     'primary:first.getAttribute("data-md-color-primary"),'
     'accent:first.getAttribute("data-md-color-accent")}})}'
 )
-INTO_A_LANGUAGE = re.compile(f"/({'|'.join(LANGUAGES)})/index\\.html")
 
 
+@pytest.mark.browser
+@pytest.mark.xdist_group("crawl")
 @pytest.mark.parametrize("scheme", SCHEMES)
 @pytest.mark.parametrize("lang", LANGUAGES)
-def test_no_axe_violations_on_any_page(
-    browser: Browser, site_dir: Path, base_url: str, lang: str, scheme: str
-) -> None:
+def test_no_axe_violations_on_any_page(crawl: Crawl, lang: str, scheme: str) -> None:
     """Every page of the language, as a reader sees it in this palette, passes axe-core."""
-    paths = [p for p in site.pages(site_dir) if p.startswith(f"{lang}/")]
+    visits = crawl.of(lang=lang, scheme=scheme)
+    paths = [visit.path for visit in visits]
     assert f"{lang}/index.html" in paths
     assert len(paths) >= 10, paths
-    context = browser.new_context(color_scheme=scheme)  # type: ignore[arg-type]
-    report = []
-    for path in paths:
-        page = context.new_page()
-        page.goto(f"{base_url}/{path}")
-        page.wait_for_load_state("load")
-        used = page.evaluate("document.body.getAttribute('data-md-color-scheme')")
-        assert used == SCHEMES[scheme], f"{path}: palette {used!r} in {scheme} mode"
-        enhanced(page)
-        report += [f"{path} [{scheme}]\n{v.describe()}" for v in axe.violations(page)]
-        page.close()
-    context.close()
+    for visit in visits:
+        used = visit.palette
+        assert used == SCHEMES[scheme], f"{visit.path}: palette {used!r} in {scheme} mode"
+    report = [f"{v.path} [{scheme}]\n{x.describe()}" for v in visits for x in v.violations]
     assert not report, "axe-core violations:\n" + "\n".join(report)
 
 
+@pytest.mark.browser
+@pytest.mark.xdist_group("crawl")
 @pytest.mark.parametrize("scheme", SCHEMES)
-def test_no_axe_violations_on_root_pages(
-    browser: Browser, site_dir: Path, base_url: str, scheme: str
-) -> None:
+def test_no_axe_violations_on_root_pages(crawl: Crawl, base_url: str, scheme: str) -> None:
     """The pages at the site root (language chooser, 404), as they are before any redirect."""
-    paths = [p for p in site.pages(site_dir) if "/" not in p]
-    assert "index.html" in paths
-    context = browser.new_context(color_scheme=scheme)  # type: ignore[arg-type]
-    context.set_default_timeout(10_000)
-    report = []
-    for path in paths:
-        page = context.new_page()
-        # A 204 answer cancels a navigation and leaves the page as it is, so the chooser stays
-        # in place of the language it would send the browser to (what readers without JS see).
-        page.route(INTO_A_LANGUAGE, lambda route: route.fulfill(status=204))
-        page.goto(f"{base_url}/{path}", wait_until="commit")
-        page.wait_for_function("document.readyState === 'complete'")
-        assert page.url == f"{base_url}/{path}"
-        report += [f"{path} [{scheme}]\n{v.describe()}" for v in axe.violations(page)]
-        page.close()
-    context.close()
+    visits = crawl.of(lang="root", scheme=scheme)
+    assert "index.html" in [visit.path for visit in visits]
+    for visit in visits:
+        assert visit.url == f"{base_url}/{visit.path}"
+    report = [f"{v.path} [{scheme}]\n{x.describe()}" for v in visits for x in v.violations]
     assert not report, "axe-core violations:\n" + "\n".join(report)
 
 

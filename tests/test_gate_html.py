@@ -9,6 +9,9 @@ import pytest
 
 from tests.audit import vnu
 
+# One run of the checker (the module fixture) for both tests: they stay in one xdist worker.
+pytestmark = pytest.mark.xdist_group("vnu")
+
 
 @pytest.fixture(scope="module")
 def errors(site_dir: Path) -> list[vnu.Message]:

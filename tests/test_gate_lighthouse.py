@@ -11,7 +11,8 @@ from tests.audit import lighthouse
 
 from .conftest import ROOT
 
-pytestmark = pytest.mark.browser
+# One Lighthouse run (the module fixture) for every page: the tests stay in one xdist worker.
+pytestmark = [pytest.mark.browser, pytest.mark.xdist_group("lighthouse")]
 
 CATEGORIES = ("accessibility", "best-practices", "seo")
 FIRST_PATTERN = dataset.load(ROOT / "docs" / "data").dataset.patterns[0].id

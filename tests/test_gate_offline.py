@@ -13,6 +13,7 @@ from playwright.sync_api import Browser, BrowserContext, Page, expect
 from macros.content import dataset
 from tools import vendor
 
+from .checklist_helpers import enhanced_checklist
 from .conftest import ROOT, enhanced
 
 pytestmark = pytest.mark.browser
@@ -70,7 +71,7 @@ def test_checklist_ticks_survive_a_reload_from_disk(
 ) -> None:
     """A statement ticked on the checklist page opened from disk is still ticked when reopened."""
     url = (site_dir / "ja" / "checklist.html").as_uri()
-    page = open_file(offline, site_dir / "ja" / "checklist.html")
+    page = enhanced_checklist(open_file(offline, site_dir / "ja" / "checklist.html"))
     box = page.locator("form[data-crm-checklist] input[type=checkbox]").first
     name = box.get_attribute("name")
     page.locator(f'label[for="{box.get_attribute("id")}"]').click()

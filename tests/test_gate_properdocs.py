@@ -22,6 +22,9 @@ from .conftest import ROOT
 PROPERDOCS = ROOT / ".venv-properdocs" / "bin" / "properdocs"
 
 
+pytestmark = pytest.mark.xdist_group("properdocs")  # one ProperDocs build for both tests
+
+
 @pytest.fixture(scope="module")
 def properdocs_site(
     tmp_path_factory: pytest.TempPathFactory, site_dir: Path, base_url: str
@@ -31,18 +34,24 @@ def properdocs_site(
         pytest.fail(f"{PROPERDOCS} is missing: run `make .venv-properdocs/.installed`")
     out = tmp_path_factory.mktemp("properdocs")
     env = {**os.environ, "SITE_URL": f"{base_url}/", "NO_MKDOCS_2_WARNING": "1"}
-    for lang in LANGUAGES:
-        config = ROOT / "docs" / f"{lang}.yml"
-        done = subprocess.run(
-            [str(PROPERDOCS), "build", "--strict", "-q", "-f", str(config), "-d", str(out / lang)],
+    # The languages build side by side, as build_into does with MkDocs.
+    builds = {
+        lang: subprocess.Popen(
+            [
+                *(str(PROPERDOCS), "build", "--strict", "-q"),
+                *("-f", str(ROOT / "docs" / f"{lang}.yml"), "-d", str(out / lang)),
+            ],
             cwd=ROOT,
             env=env,
-            capture_output=True,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.PIPE,
             text=True,
-            timeout=300,
-            check=False,
         )
-        assert done.returncode == 0, f"properdocs build {lang} failed:\n{done.stderr[-3000:]}"
+        for lang in LANGUAGES
+    }
+    for lang, build in builds.items():
+        _, stderr = build.communicate(timeout=300)
+        assert build.returncode == 0, f"properdocs build {lang} failed:\n{stderr[-3000:]}"
     return out
 
 

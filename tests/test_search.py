@@ -13,10 +13,9 @@ from urllib.parse import urljoin
 import pytest
 from playwright.sync_api import Browser, BrowserContext, Page, expect
 
-from macros.commands.build import build_into
 from macros.search import japanese, search_index
 
-from .conftest import ARTIFACTS, Server, copy_project
+from .conftest import ARTIFACTS, Server, build, copy_project
 from .search import quality, words
 
 KANJI_ONLY = re.compile(f"^[{search_index.KANJI}]+$")
@@ -177,9 +176,10 @@ def test_a_curated_word_gone_from_the_content_is_named(monkeypatch: pytest.Monke
 
 @pytest.fixture(scope="module")
 def stock_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    """The site built with Material's search as shipped (without macros/engine/search_hooks.py)."""
+    """The site built with Material's search as shipped (without macros/engine/search_hooks.py):
+    English only, the language it is compared in."""
     project = quality.as_shipped(copy_project(tmp_path_factory.mktemp("stock-search")))
-    build_into(project, project / "site", quiet=True)
+    build(project, project / "site", languages=["en"])
     server = Server(project / "site")
     yield server.url
     server.close()

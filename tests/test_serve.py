@@ -5,6 +5,7 @@ from __future__ import annotations
 import signal
 import subprocess
 import sys
+import threading
 import time
 import urllib.request
 from collections.abc import Callable, Iterator
@@ -49,8 +50,37 @@ def wait_for(url: str, text: str) -> str:
     return wait_until(url, lambda body: text in body, f"showed {text!r}")
 
 
+class Output:
+    """What a process prints, line by line, read as it comes (so that its pipe never fills)."""
+
+    def __init__(self, process: subprocess.Popen[str]) -> None:
+        self.lines: list[str] = []
+        self.changed = threading.Condition()
+        self.thread = threading.Thread(target=self._read, args=(process,), daemon=True)
+        self.thread.start()
+
+    def _read(self, process: subprocess.Popen[str]) -> None:
+        assert process.stdout is not None
+        for line in process.stdout:
+            with self.changed:
+                self.lines.append(line)
+                self.changed.notify_all()
+
+    def wait_for(self, text: str, after: int, timeout: float = 120) -> None:
+        """Wait until a line printed after the first `after` lines contains `text`."""
+        with self.changed:
+            if not self.changed.wait_for(
+                lambda: any(text in line for line in self.lines[after:]), timeout
+            ):
+                raise AssertionError(f"serve never printed {text!r}: {self.lines[after:]}")
+
+
+# Three builds of its own (a process pool each): started early, in a worker of its own turn.
+pytestmark = pytest.mark.xdist_group("serve")
+
+
 @pytest.fixture
-def served(project: Path) -> Iterator[tuple[str, Path, subprocess.Popen[str]]]:
+def served(project: Path) -> Iterator[tuple[str, Path, subprocess.Popen[str], Output]]:
     port = free_port()
     process = subprocess.Popen(
         [sys.executable, "-m", "macros", "serve", "--port", str(port), "--project", str(project)],
@@ -58,18 +88,19 @@ def served(project: Path) -> Iterator[tuple[str, Path, subprocess.Popen[str]]]:
         stderr=subprocess.STDOUT,
         text=True,
     )
+    output = Output(process)
     try:
-        yield f"http://127.0.0.1:{port}", project, process
+        yield f"http://127.0.0.1:{port}", project, process, output
     finally:
         process.send_signal(signal.SIGINT)  # as Ctrl+C: serve removes its temporary site
         process.wait(timeout=10)
 
 
 def test_serve_rebuilds_on_yaml_edit_and_survives_a_mistake(
-    served: tuple[str, Path, subprocess.Popen[str]],
+    served: tuple[str, Path, subprocess.Popen[str], Output],
 ) -> None:
     """Editing the YAML updates the page; a broken YAML keeps the last good page served."""
-    url, project, process = served
+    url, project, process, output = served
     data = project / "docs" / "data" / "patterns.yml"
     text = data.read_text(encoding="utf-8")
     pattern = dataset.load(data.parent).dataset.patterns[0]
@@ -82,8 +113,10 @@ def test_serve_rebuilds_on_yaml_edit_and_survives_a_mistake(
     data.write_text(text.replace(pattern.title.en, MARKER), "utf-8")
     wait_for(page, MARKER)
 
+    printed = len(output.lines)
     data.write_text(data.read_text(encoding="utf-8") + "\n  - id: [broken\n", "utf-8")
-    time.sleep(3)  # the rebuild fails; the server must keep answering with the last good page
+    # The rebuild fails and says so; the server must keep answering with the last good page.
+    output.wait_for("Still serving the last good build", after=printed)
     assert MARKER in fetch(page)
     assert process.poll() is None, "the server must keep running"
 

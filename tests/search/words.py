@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import argparse
 import collections
+import functools
 import json
 import re
 import sys
@@ -115,8 +116,10 @@ def dictionary_forms(text: str) -> frozenset[str]:
     )
 
 
+@functools.cache
 def site_pages(site: Path, lang: str) -> Pages:
-    """The searchable pages of a built site in one language."""
+    """The searchable pages of a built site in one language (read and analysed once: several
+    search tests ask for the same site's pages, and the Japanese analysis takes seconds)."""
     texts = page_texts(site, lang)
     forms = {
         path: dictionary_forms(text) if lang == "ja" else frozenset()
