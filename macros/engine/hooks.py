@@ -18,7 +18,7 @@ from mkdocs.structure.pages import Page
 from macros.content import dataset, pages
 from macros.content.schema import LANGUAGES
 from macros.content.site import site_root
-from macros.postbuild import assets, bundle, csp, sitemap
+from macros.postbuild import assets, bundle, csp, phrases, sitemap
 
 
 def language(config: MkDocsConfig) -> str:
@@ -96,4 +96,6 @@ def on_post_build(config: MkDocsConfig) -> None:
     sitemap.write_folder_sitemaps(site, config.site_url or "")
     bundle.write(Path(config.theme.custom_dir or "overrides"), site)  # before minifying it
     assets.write(config)
+    if language(config) == "ja":
+        phrases.mark_site(site)  # <wbr> between phrases; before the policy hashes the pages
     csp.protect_site(site)
