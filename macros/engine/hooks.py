@@ -17,7 +17,7 @@ from mkdocs.structure.pages import Page
 
 from macros.content import dataset, pages
 from macros.content.schema import LANGUAGES
-from macros.content.site import site_root
+from macros.content.site import published_root, site_root
 from macros.postbuild import assets, bundle, csp, phrases, sitemap
 
 
@@ -58,7 +58,9 @@ def configure(config: MkDocsConfig) -> None:
     view = pages.view(content, lang)
     ui = view["ui"]
     root = site_root(config.site_url)
-    config.site_url = f"{root}{lang}/"
+    published = published_root(config.site_url)
+    # No made-up address without SITE_URL: no canonical_url, so no absolute links (site.py).
+    config.site_url = f"{published}{lang}/" if published else None
     config.site_name = ui["site_name"]
     config.site_description = ui["site_description"]
     config.use_directory_urls = False  # pages open from disk (file://) and on any static host
