@@ -24,6 +24,7 @@ import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
+from itertools import pairwise
 from pathlib import Path
 
 import budoux
@@ -51,6 +52,9 @@ VOID_TAGS = frozenset(
     | {"source", "track", "wbr"}
 )
 MARK = "<wbr>"
+HOLD = ('<span class="crm-phrase">', "</span>")  # a phrase that must not break inside
+CLOSE, WBR, OPEN = 0, 1, 2  # at one offset: a hold closes, then a mark, then a hold opens
+BREAKS_AFTER = frozenset("」』）〕】〉》、。，．！？・")
 
 
 def is_japanese(char: str) -> bool:
@@ -106,28 +110,56 @@ class _Run:
 
     pieces: list[_Piece] = field(default_factory=list)
 
-    def marks(self) -> list[int]:
-        """Page offsets where the marks go."""
+    def marks(self) -> list[tuple[int, int]]:
+        """Where the marks go: (page offset, CLOSE | WBR | OPEN), in the order they are written."""
         text = "".join(p.text for p in self.pieces)
         cuts = list(boundaries(text))
         # A single phrase gets a mark at its end, so the CSS (keyed on <wbr>) keeps it whole.
         if not cuts and any(is_japanese(c) for c in text):
             cuts = [len(text.rstrip())]
-        offsets = []
+        found = [(offset, WBR) for offset in map(self.source, cuts) if offset is not None]
+        # keep-all still breaks after closing punctuation: 「使いにくい」 / と. Such a phrase
+        # is held together, where it lies in one text node.
+        for start, end in pairwise([0, *cuts, len(text)]):
+            if not any(joined(text, i) for i in range(start + 1, end)):
+                continue
+            first, last = self.source(start, inside=True), self.source(end, inside=True)
+            piece = self.piece_at(start)
+            if first is not None and last is not None and piece and piece is self.piece_at(end - 1):
+                found += [(first, OPEN), (last, CLOSE)]
+        return found
+
+    def piece_at(self, index: int) -> _Piece | None:
         start = 0
-        pieces = iter(self.pieces)
-        piece = next(pieces, None)
-        for cut in cuts:
-            while piece is not None and start + len(piece.text) < cut:
-                start += len(piece.text)
-                piece = next(pieces, None)
-            if piece is None:
-                break
-            if cut == start + len(piece.text):  # at a piece's end: after it
-                offsets.append(piece.source + piece.length)
-            elif piece.exact:
-                offsets.append(piece.source + cut - start)
-        return [o for o in offsets if o >= 0]
+        for piece in self.pieces:
+            if start <= index < start + len(piece.text):
+                return piece
+            start += len(piece.text)
+        return None
+
+    def source(self, cut: int, inside: bool = False) -> int | None:
+        """The page offset of text offset `cut` (between two characters); None inside a
+        character reference. At a piece's end it is after that piece, unless `inside` asks
+        for a position in the piece that holds the character at `cut`."""
+        start = 0
+        for index, piece in enumerate(self.pieces):
+            end = start + len(piece.text)
+            if cut < end or (cut == end and not (inside and index + 1 < len(self.pieces))):
+                if cut == end:
+                    return piece.source + piece.length
+                return piece.source + cut - start if piece.exact or cut == start else None
+            start = end
+        return None
+
+
+def joined(text: str, index: int) -> bool:
+    """Whether a browser with keep-all may still break before `text[index]`: after closing
+    punctuation inside a phrase (not before more punctuation or a space)."""
+    return (
+        text[index - 1] in BREAKS_AFTER
+        and not text[index].isspace()
+        and text[index] not in BREAKS_AFTER
+    )
 
 
 class _Marker(HTMLParser):
@@ -141,7 +173,7 @@ class _Marker(HTMLParser):
         self.root: int | None = None  # depth of the open target element
         self.skip: int | None = None  # depth of the open skipped element
         self.run = _Run()
-        self.offsets: list[int] = []
+        self.offsets: list[tuple[int, int]] = []
 
     def _here(self) -> int:
         line, column = self.getpos()
@@ -230,14 +262,15 @@ def mark(page: str) -> str:
     marker.feed(page)
     marker.close()
     marker._end_run()
-    offsets = sorted(set(marker.offsets))
-    if not offsets:
+    marks = sorted(set(marker.offsets))
+    if not marks:
         return page
+    written = {CLOSE: HOLD[1], WBR: MARK, OPEN: HOLD[0]}
     parts = []
     last = 0
-    for offset in offsets:
+    for offset, kind in marks:
         parts.append(page[last:offset])
-        parts.append(MARK)
+        parts.append(written[kind])
         last = offset
     parts.append(page[last:])
     return "".join(parts)
