@@ -304,7 +304,9 @@ LABEL_SIZES = r"""
 () => [...document.querySelectorAll(".crm-cl__svg text, .crm-cl__trend-svg text")]
   .filter((t) => t.getClientRects().length)
   .map((t) => ({
-    text: t.textContent, px: parseFloat(getComputedStyle(t).fontSize) * t.getScreenCTM().a,
+    text: t.textContent,
+    px: parseFloat(getComputedStyle(t).fontSize) * t.getScreenCTM().a,
+    chart: t.ownerSVGElement.getBoundingClientRect().width,
   }))
 """
 
@@ -328,5 +330,7 @@ def test_chart_labels_are_at_least_12_px(
     page.emulate_media(media=media)
     labels: list[dict[str, Any]] = page.evaluate(LABEL_SIZES)
     assert labels, f"ja/{path}: no chart label shown"
+    narrow = {round(label["chart"]) for label in labels if label["chart"] < 250}
+    assert not narrow, f"ja/{path}: a chart only {narrow} px wide"
     small = [f"{label['text']}: {label['px']:.1f} px" for label in labels if label["px"] < 11.95]
     assert not small, f"ja/{path} ({media}, {width} px): labels under 12 px:\n" + "\n".join(small)
