@@ -91,7 +91,7 @@ def ja_context(browser: Browser) -> Iterator[BrowserContext]:
     """A profile with a team's saved answers (notes, a plan with a done action, N/A items,
     rounds), so the checklist and the report show all they can."""
     context = browser.new_context(viewport={"width": 1280, "height": 900})
-    context.set_default_timeout(10_000)
+    context.set_default_timeout(20_000)  # a shared, busy machine: the scripts come after paint
     context.add_init_script(R.seed_script(R.state("ja")))
     yield context
     context.close()
