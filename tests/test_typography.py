@@ -27,8 +27,8 @@ MARKED = "h1, h2, h3, h4, h5, h6, th, td"
 SKIPPED = ["script", "style", "code", "pre", "svg", "textarea", "title"]
 
 # Every phrase between two <wbr> (or spaces) of a marked element, as a Range: a phrase whose
-# boxes sit on two lines was broken inside. A phrase wider than its element must break and is
-# left out. Returns how many phrases were measured, and the broken ones.
+# boxes sit on two lines was broken inside. A phrase wider than its element (not a cell) must
+# break and is left out. Returns how many phrases were measured, and the broken ones.
 BROKEN_PHRASES = r"""
 (selector) => {
   const japanese = /[\u3000-\u30ff\u3400-\u9fff\uf900-\ufaff\uff00-\uffef]/;
@@ -75,7 +75,9 @@ BROKEN_PHRASES = r"""
       const total = rects.reduce((sum, r) => sum + r.width, 0);
       const first = rects[0];
       const lines = rects.some((r) => r.top >= first.bottom - 2 || r.bottom <= first.top + 2);
-      if (lines && total <= width) {
+      // A phrase wider than its line must break, but never in a table cell: the column
+      // grows to its longest phrase.
+      if (lines && (total <= width || el.matches("th, td"))) {
         const whole = el.textContent.trim().slice(0, 40);
         found.broken.push(`<${el.localName}> 「${whole}」: 「${text}」`);
       }
