@@ -197,7 +197,7 @@ def test_built_diagram_is_drawn_clear_in_both_languages(html: Html, lang: str, p
     # The text alternative stays: the legend names every pattern and its step.
     figure = svg.find_parent("figure")
     assert figure is not None
-    legend = [li.get_text(" ", strip=True) for li in figure.select("ol li")]
+    legend = [" ".join(li.get_text().split()) for li in figure.select("ol li")]
     patterns = VIEWS[lang]["patterns"]
     assert len(legend) == len(patterns)
     assert all(p["step"]["label"] in item for p, item in zip(patterns, legend, strict=True))

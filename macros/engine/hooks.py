@@ -17,8 +17,8 @@ from mkdocs.structure.pages import Page
 
 from macros.content import dataset, pages
 from macros.content.schema import LANGUAGES
-from macros.content.site import site_root
-from macros.postbuild import assets, bundle, csp, sitemap
+from macros.content.site import published_root, site_root
+from macros.postbuild import assets, bundle, csp, phrases, sitemap
 
 
 def language(config: MkDocsConfig) -> str:
@@ -58,7 +58,9 @@ def configure(config: MkDocsConfig) -> None:
     view = pages.view(content, lang)
     ui = view["ui"]
     root = site_root(config.site_url)
-    config.site_url = f"{root}{lang}/"
+    published = published_root(config.site_url)
+    # No made-up address without SITE_URL: no canonical_url, so no absolute links (site.py).
+    config.site_url = f"{published}{lang}/" if published else None
     config.site_name = ui["site_name"]
     config.site_description = ui["site_description"]
     config.use_directory_urls = False  # pages open from disk (file://) and on any static host
@@ -96,4 +98,6 @@ def on_post_build(config: MkDocsConfig) -> None:
     sitemap.write_folder_sitemaps(site, config.site_url or "")
     bundle.write(Path(config.theme.custom_dir or "overrides"), site)  # before minifying it
     assets.write(config)
+    if language(config) == "ja":
+        phrases.mark_site(site)  # <wbr> between phrases; before the policy hashes the pages
     csp.protect_site(site)

@@ -14,12 +14,17 @@ Use: `write_folder_sitemaps(Path(config.site_dir), config.site_url)` after each 
 
 from __future__ import annotations
 
+import sys
 import xml.etree.ElementTree as ET
 from collections.abc import Sequence
 from pathlib import Path, PurePosixPath
 
 SITEMAP_NS = "http://www.sitemaps.org/schemas/sitemap/0.9"
 XHTML_NS = "http://www.w3.org/1999/xhtml"
+NOT_PUBLISHABLE = (
+    "NOTE - SITE_URL is not set: this build has no canonical links, hreflang alternates, og:image "
+    "or sitemaps. To publish, build with SITE_URL=https://<host>/<path>/ (the published address)."
+)
 ET.register_namespace("", SITEMAP_NS)
 ET.register_namespace("xhtml", XHTML_NS)
 
@@ -62,8 +67,13 @@ def write_folder_sitemaps(language_dir: Path, language_url: str) -> list[Path]:
 def write_index(site_dir: Path, root: str, languages: Sequence[str]) -> None:
     """Write the root `sitemap.xml` (an index of the language sitemaps) and `robots.txt`.
 
-    `root` is the site's published address, ending in a slash (SITE_URL).
+    `root` is the site's published address, ending in a slash (SITE_URL). A sitemap lists
+    absolute addresses only: without one (a build without SITE_URL, `root` is then `/`) neither
+    file is written, and the build says once, at its end, that SITE_URL is needed to publish.
     """
+    if not root.startswith(("http://", "https://")):
+        print(NOT_PUBLISHABLE, file=sys.stderr, flush=True)
+        return
     index = ET.Element(_tag("sitemapindex"))
     for lang in languages:
         entry = ET.SubElement(index, _tag("sitemap"))
