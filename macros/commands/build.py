@@ -56,9 +56,15 @@ def _pool() -> ProcessPoolExecutor:
     return ProcessPoolExecutor(max_workers=workers, mp_context=context)
 
 
-def _build_job(project: Path, lang: str, site_dir: Path, strict: bool) -> tuple[str, float]:
-    """Build one language in a worker; report failure as text (exceptions may not pickle)."""
+def _build_job(
+    project: Path, lang: str, site_dir: Path, strict: bool, content: dataset.Content
+) -> tuple[str, float]:
+    """Build one language in a worker; report failure as text (exceptions may not pickle).
+
+    `content` is the parent's reading of the dataset: the hooks use it instead of parsing the
+    YAML again (dataset.prime), unless the files changed since."""
     _configure_logging()
+    dataset.prime(content)
     started = time.perf_counter()
     try:
         build_language(project, lang, site_dir, strict=strict)
@@ -91,7 +97,7 @@ def build_into(project: Path, target: Path, *, strict: bool = True, quiet: bool 
         if not quiet:
             print(message, file=sys.stderr, flush=True)
 
-    dataset.load(project / "docs" / "data")  # every dataset problem at once, before any build
+    content = dataset.load(project / "docs" / "data")  # every problem at once, before any build
     staging = target.with_name(f".{target.name}.building")
     shutil.rmtree(staging, ignore_errors=True)
     staging.mkdir(parents=True)
@@ -99,7 +105,7 @@ def build_into(project: Path, target: Path, *, strict: bool = True, quiet: bool 
         say(f"Building {', '.join(LANGUAGES)} …")
         with _pool() as pool:
             jobs = {
-                pool.submit(_build_job, project, lang, staging / lang, strict): lang
+                pool.submit(_build_job, project, lang, staging / lang, strict, content): lang
                 for lang in LANGUAGES
             }
             errors = []
