@@ -96,6 +96,9 @@ def scale(data: dict[str, Any], count: int) -> dict[str, Any]:
                 for lang in pattern[key]:
                     pattern[key][lang] = f"{pattern[key][lang]} ({round_ + 1})"
         patterns.append(pattern)
+    ids = {pattern["id"] for pattern in patterns}
+    for pattern in patterns:  # a last, partial round: no copy of some related patterns
+        pattern["related"] = [ref for ref in pattern["related"] if ref in ids]
     return {**data, "patterns": patterns}
 
 
