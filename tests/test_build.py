@@ -79,7 +79,17 @@ def test_many_patterns_are_grouped_by_cycle_step_and_pages_carry_one_group(
     """Past FLAT_NAV_MAX patterns the nav groups them by cycle step, in cycle order, each once;
     a page's HTML holds the links of its own group only (navigation.prune), the other groups
     one link each, so that a page does not grow with every pattern added."""
-    write_scaled(project, 3 * pages.FLAT_NAV_MAX)  # the benchmark's synthetic patterns
+    write_scaled(project, 10 * pages.FLAT_NAV_MAX)  # the benchmark's synthetic patterns
+    view = pages.view(dataset.load(project / "docs" / "data"), "en")
+    section = pages.nav(view)[1][CONTENT.ui.root["nav_patterns"]["en"]]
+    for group in section:  # a large group comes in runs of at most FLAT_NAV_MAX
+        for runs in group.values():
+            assert len(runs) <= pages.FLAT_NAV_MAX
+            for run in runs:
+                for links in run.values():
+                    assert isinstance(links, str) or len(links) <= pages.FLAT_NAV_MAX
+
+    write_scaled(project, 15)  # small groups: the pattern links themselves
     view = pages.view(dataset.load(project / "docs" / "data"), "en")
     section = pages.nav(view)[1][CONTENT.ui.root["nav_patterns"]["en"]]
     groups = {
