@@ -50,11 +50,14 @@ def gzipped(body: bytes) -> int:
     return len(gzip.compress(body, compresslevel=6, mtime=0))
 
 
-def tree_rss(root: int) -> int:
-    """Resident memory (bytes) of a process and all its descendants, read from /proc."""
+def tree_usage(root: int) -> tuple[int, dict[int, float]]:
+    """Resident memory (bytes) of a process and all its descendants, and the CPU seconds each
+    of them has used so far (by process id), read from /proc."""
     children: dict[int, list[int]] = {}
     rss: dict[int, int] = {}
+    cpu: dict[int, float] = {}
     page = os.sysconf("SC_PAGE_SIZE")
+    ticks = os.sysconf("SC_CLK_TCK")
     for entry in Path("/proc").iterdir():
         if not entry.name.isdigit():
             continue
@@ -63,15 +66,22 @@ def tree_rss(root: int) -> int:
             resident = int((entry / "statm").read_text().split()[1])
         except (OSError, IndexError, ValueError):
             continue  # the process ended meanwhile
-        parent = int(stat.rsplit(")", 1)[1].split()[1])
-        children.setdefault(parent, []).append(int(entry.name))
+        fields = stat.rsplit(")", 1)[1].split()
+        children.setdefault(int(fields[1]), []).append(int(entry.name))
         rss[int(entry.name)] = resident * page
-    total, todo = 0, [root]
+        cpu[int(entry.name)] = (int(fields[11]) + int(fields[12])) / ticks  # utime + stime
+    total, found, todo = 0, {}, [root]
     while todo:
         pid = todo.pop()
         total += rss.get(pid, 0)
+        found[pid] = cpu.get(pid, 0.0)
         todo += children.get(pid, [])
-    return total
+    return total, found
+
+
+def tree_rss(root: int) -> int:
+    """Resident memory (bytes) of a process and all its descendants, read from /proc."""
+    return tree_usage(root)[0]
 
 
 @dataclass(frozen=True)
@@ -79,9 +89,15 @@ class Measured:
     seconds: float
     tree_peak: int  # bytes: largest sum of the tree's resident memory (shared pages per process)
     output: str
+    cpu: float = 0.0  # CPU seconds of the whole tree (as last sampled: within `every` of it)
 
 
-def timed_run(command: Sequence[str], cwd: Path = ROOT, every: float = 0.05) -> Measured:
+def timed_run(
+    command: Sequence[str],
+    cwd: Path = ROOT,
+    every: float = 0.05,
+    env: dict[str, str] | None = None,
+) -> Measured:
     """Run a command; its wall time, peak memory and output.
 
     The build runs its languages in worker processes, so the memory that counts is that of the
@@ -89,17 +105,20 @@ def timed_run(command: Sequence[str], cwd: Path = ROOT, every: float = 0.05) -> 
     """
     started = time.perf_counter()
     with tempfile.TemporaryFile(mode="w+") as log:
-        process = subprocess.Popen(command, cwd=cwd, stdout=log, stderr=subprocess.STDOUT)
+        process = subprocess.Popen(command, cwd=cwd, env=env, stdout=log, stderr=subprocess.STDOUT)
         peak = 0
+        cpu: dict[int, float] = {}
         while process.poll() is None:
-            peak = max(peak, tree_rss(process.pid))
+            rss, seen = tree_usage(process.pid)
+            peak = max(peak, rss)
+            cpu.update(seen)
             time.sleep(every)
         elapsed = time.perf_counter() - started
         log.seek(0)
         output = log.read()
     if process.returncode:
         raise RuntimeError(f"{' '.join(command)} failed ({process.returncode}):\n{output}")
-    return Measured(elapsed, peak, output)
+    return Measured(elapsed, peak, output, sum(cpu.values()))
 
 
 def machine() -> dict[str, str]:

@@ -14,8 +14,9 @@ import pytest
 from bs4 import BeautifulSoup, Tag
 from ruamel.yaml import YAML
 
-from macros.commands.build import build_into
-from macros.content import dataset
+from benchmarks.synthetic import write_scaled
+from macros.commands.build import build_into, build_language
+from macros.content import dataset, pages
 from macros.content.schema import LANGUAGES
 from macros.postbuild import bundle, compile_hints
 
@@ -73,6 +74,46 @@ def test_nav_lists_patterns_in_dataset_order_with_translated_titles(html: Html, 
     assert nav is not None
     nav_text = " ".join(nav.get_text().split())
     assert CONTENT.ui.root["nav_patterns"][lang] in nav_text
+
+
+def test_many_patterns_are_grouped_by_cycle_step_and_pages_carry_one_group(
+    project: Path,
+) -> None:
+    """Past FLAT_NAV_MAX patterns the nav groups them by cycle step, in cycle order, each once;
+    a page's HTML holds the links of its own group only (navigation.prune), the other groups
+    one link each, so that a page does not grow with every pattern added."""
+    write_scaled(project, 10 * pages.FLAT_NAV_MAX)  # the benchmark's synthetic patterns
+    view = pages.view(dataset.load(project / "docs" / "data"), "en")
+    section = pages.nav(view)[1][CONTENT.ui.root["nav_patterns"]["en"]]
+    for group in section:  # a large group comes in runs of at most FLAT_NAV_MAX
+        for runs in group.values():
+            assert len(runs) <= pages.FLAT_NAV_MAX
+            for run in runs:
+                for links in run.values():
+                    assert isinstance(links, str) or len(links) <= pages.FLAT_NAV_MAX
+
+    write_scaled(project, 15)  # small groups: the pattern links themselves
+    view = pages.view(dataset.load(project / "docs" / "data"), "en")
+    section = pages.nav(view)[1][CONTENT.ui.root["nav_patterns"]["en"]]
+    groups = {
+        title: [Path(src).with_suffix(".html").name for link in links for src in link.values()]
+        for group in section
+        for title, links in group.items()
+    }
+    assert list(groups) == [step["label"] for step in view["cycle"] if step["patterns"]]
+    listed = sorted(name for names in groups.values() for name in names)
+    assert listed == sorted(f"{p['id']}.html" for p in view["patterns"])
+
+    build_language(project, "en", project / "site", strict=True)
+    first = f"{view['patterns'][0]['id']}.html"
+    nav = parse(project / "site" / "patterns" / first).select_one("nav.md-nav--primary")
+    assert nav is not None
+    linked = {str(a["href"]) for a in nav.select("a[href]")}
+    for names in groups.values():
+        if first in names:
+            assert set(names) <= linked, "the open group lists all its patterns"
+        else:
+            assert set(names) & linked == {names[0]}, "a closed group is one link"
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import pickle
 import shutil
 import subprocess
 import sys
@@ -14,7 +15,7 @@ import pytest
 from ruamel.yaml import YAML
 
 from macros.commands import cli
-from macros.content import dataset
+from macros.content import dataset, schema
 
 from .conftest import FIXTURES, ROOT
 
@@ -136,6 +137,18 @@ CASES = [
         "patterns[0].colour: Extra inputs are not permitted",
     ),
     (
+        "no key twice",
+        replace("    cycle_step: goal\n", "    cycle_step: goal\n    cycle_step: hope\n"),
+        "cycle_step: hope",
+        'found duplicate key "cycle_step"',
+    ),
+    (
+        "text, not a number (YAML 1.2: 1e3 is a float)",
+        replace("{ja: 兆候その一, en: Sign one}", "{ja: 兆候その一, en: 1e3}"),
+        "en: 1e3",
+        "patterns[0].symptoms[0].en: Input should be a valid string",
+    ),
+    (
         "id format",
         replace("  - id: beta\n", "  - id: Beta_2\n"),
         "id: Beta_2",
@@ -156,6 +169,44 @@ def test_each_rule_names_file_line_and_fix(
     line = line_of(path, line_text)
     assert message in report, report
     assert f"patterns.yml:{line}:" in report, report
+
+
+def test_a_valid_file_is_read_once_with_the_fast_parser(
+    data_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A valid dataset never needs the slow round-trip parser, and the fast reading types plain
+    scalars as YAML 1.2 does (`yes` is text), so both readings give the same content."""
+    path = data_dir / "patterns.yml"
+    path.write_text(
+        replace("{ja: 兆候その一, en: Sign one}", "{ja: 兆候その一, en: yes}")(
+            path.read_text(encoding="utf-8")
+        ),
+        encoding="utf-8",
+    )
+    located = dataset.load_file(path, schema.Dataset)  # before the round-trip parser is refused
+
+    def refuse(_path: Path) -> None:
+        raise AssertionError("the round-trip parser ran on a valid file")
+
+    path.touch()  # a new version of the file: not the cached reading
+    monkeypatch.setattr(dataset, "_parse", refuse)
+    fast = dataset.load_file(path, schema.Dataset)
+    assert isinstance(fast, schema.Dataset)
+    assert fast.patterns[0].symptoms[0].en == "yes"
+    assert fast == located
+
+
+def test_workers_reuse_the_parents_reading(data_dir: Path) -> None:
+    """A reading handed to another process (pickled) is used there while the files are
+    unchanged, and read again once one of them changes."""
+    content = pickle.loads(pickle.dumps(dataset.load(data_dir)))
+    dataset.prime(content)
+    assert dataset.load(data_dir) is content
+    path = data_dir / "ui.yml"
+    path.write_text(path.read_text(encoding="utf-8") + "\n", encoding="utf-8")
+    again = dataset.load(data_dir)
+    assert again is not content
+    assert again.dataset == content.dataset
 
 
 def test_ui_strings_need_both_languages(data_dir: Path) -> None:

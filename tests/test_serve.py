@@ -122,3 +122,44 @@ def test_serve_rebuilds_on_yaml_edit_and_survives_a_mistake(
 
     data.write_text(text, "utf-8")
     wait_until(page, marker_absent, "dropped the edit after the YAML was restored")
+
+
+def test_serve_restarts_itself_when_the_builds_python_changes(
+    project: Path, tmp_path: Path
+) -> None:
+    """Workers and this process keep the Python they imported: an edit to the build's code
+    makes serve start again (same process, same address) and serve the site again."""
+    port = free_port()
+    log = tmp_path / "serve.log"
+    with log.open("w") as out:
+        process = subprocess.Popen(
+            [
+                sys.executable,
+                "-m",
+                "macros",
+                "serve",
+                "--port",
+                str(port),
+                "--project",
+                str(project),
+            ],
+            stdout=out,
+            stderr=subprocess.STDOUT,
+            text=True,
+        )
+    try:
+        pattern = dataset.load(project / "docs" / "data").dataset.patterns[0]
+        page = f"http://127.0.0.1:{port}/en/patterns/{pattern.id}.html"
+        ready = lambda body: '<h1 id="top"' in body  # noqa: E731
+        wait_until(page, ready, "came up", timeout=300)  # a first build on a busy machine
+        module = project / "macros" / "content" / "pages.py"
+        module.write_text(module.read_text(encoding="utf-8") + "\n# edited\n", "utf-8")
+        deadline = time.monotonic() + 120
+        while "restarting" not in log.read_text() and time.monotonic() < deadline:
+            time.sleep(0.25)
+        assert "restarting" in log.read_text(), log.read_text()[-2000:]
+        wait_until(page, ready, "came up again", timeout=300)
+        assert process.poll() is None, "the same process serves again"
+    finally:
+        process.send_signal(signal.SIGINT)
+        process.wait(timeout=20)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import multiprocessing
 import os
@@ -43,8 +44,9 @@ def build_language(project: Path, lang: str, site_dir: Path, *, strict: bool) ->
     mkdocs_build(config)
 
 
-def _pool() -> ProcessPoolExecutor:
+def pool() -> ProcessPoolExecutor:
     """One process per language, up to the number of cores: the languages build in parallel.
+    `serve` keeps one for all its rebuilds; `build_into` makes its own unless given one.
 
     forkserver, not fork: the caller may have threads (a test server, a browser driver).
     """
@@ -56,15 +58,22 @@ def _pool() -> ProcessPoolExecutor:
     return ProcessPoolExecutor(max_workers=workers, mp_context=context)
 
 
-def _build_job(project: Path, lang: str, site_dir: Path, strict: bool) -> tuple[str, float]:
-    """Build one language in a worker; report failure as text (exceptions may not pickle)."""
+def _build_job(
+    project: Path, lang: str, site_dir: Path, strict: bool, content: dataset.Content
+) -> tuple[str, float, int]:
+    """Build one language in a worker: (error as text, exceptions may not pickle; seconds;
+    the worker's process id).
+
+    `content` is the parent's reading of the dataset: the hooks use it instead of parsing the
+    YAML again (dataset.prime), unless the files changed since."""
     _configure_logging()
+    dataset.prime(content)
     started = time.perf_counter()
     try:
         build_language(project, lang, site_dir, strict=strict)
     except MkDocsException as error:
-        return str(error) or type(error).__name__, 0.0
-    return "", time.perf_counter() - started
+        return str(error) or type(error).__name__, 0.0, os.getpid()
+    return "", time.perf_counter() - started, os.getpid()
 
 
 def write_root(project: Path, site_dir: Path) -> None:
@@ -80,8 +89,16 @@ def write_root(project: Path, site_dir: Path) -> None:
     sitemap.write_index(site_dir, site_root(), LANGUAGES)  # root sitemap index + robots.txt
 
 
-def build_into(project: Path, target: Path, *, strict: bool = True, quiet: bool = False) -> None:
-    """Build every language into `target`, which is replaced only if all of it succeeded.
+def build_into(
+    project: Path,
+    target: Path,
+    *,
+    strict: bool = True,
+    quiet: bool = False,
+    workers: ProcessPoolExecutor | None = None,
+) -> dict[str, int]:
+    """Build every language into `target`, which is replaced only if all of it succeeded, in
+    `workers` (a pool of its own if None). Returns the process id that built each language.
 
     Raises ContentError (dataset) or MkDocsException (anything else) and leaves `target` as is.
     """
@@ -91,20 +108,22 @@ def build_into(project: Path, target: Path, *, strict: bool = True, quiet: bool 
         if not quiet:
             print(message, file=sys.stderr, flush=True)
 
-    dataset.load(project / "docs" / "data")  # every dataset problem at once, before any build
+    content = dataset.load(project / "docs" / "data")  # every problem at once, before any build
     staging = target.with_name(f".{target.name}.building")
     shutil.rmtree(staging, ignore_errors=True)
     staging.mkdir(parents=True)
     try:
         say(f"Building {', '.join(LANGUAGES)} …")
-        with _pool() as pool:
+        with contextlib.ExitStack() as stack:
+            executor = workers or stack.enter_context(pool())
             jobs = {
-                pool.submit(_build_job, project, lang, staging / lang, strict): lang
+                executor.submit(_build_job, project, lang, staging / lang, strict, content): lang
                 for lang in LANGUAGES
             }
             errors = []
+            built = {}
             for job in as_completed(jobs):
-                error, seconds = job.result()
+                error, seconds, built[jobs[job]] = job.result()
                 if error:
                     errors.append(f"[{jobs[job]}] {error}")
                 else:
@@ -121,6 +140,7 @@ def build_into(project: Path, target: Path, *, strict: bool = True, quiet: bool 
         target.rename(old)
     staging.rename(target)
     shutil.rmtree(old, ignore_errors=True)
+    return built
 
 
 def build_site(site_dir: Path, *, strict: bool = True, project: Path = ROOT) -> int:

@@ -2,6 +2,12 @@
 
 The check runs before MkDocs cleans the site directory, so a broken dataset leaves the last good
 site as it was.
+
+Two parsers, for speed: a file is read with libyaml's C parser (PyYAML's, through _FastLoader),
+typed by the same YAML 1.2 rules as ruamel's, and checked. Only when something is wrong is it
+read again by ruamel's round-trip parser, about ten times slower, which knows the line and
+column of every node: the report comes from that second reading alone, so its messages do not
+depend on the fast path.
 """
 
 from __future__ import annotations
@@ -12,11 +18,17 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+import yaml
 from mkdocs.exceptions import PluginError
 from pydantic import BaseModel, ValidationError
 from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.error import MarkedYAMLError
+from ruamel.yaml.resolver import implicit_resolvers
+from yaml._yaml import CParser  # libyaml, bundled with PyYAML's wheels
+from yaml.constructor import ConstructorError, SafeConstructor
+from yaml.nodes import MappingNode
+from yaml.resolver import BaseResolver
 
 from macros.content.schema import JINJA, LANGUAGES, Dataset, Strings
 
@@ -57,12 +69,16 @@ def _display(path: Path) -> str:
         return str(path)
 
 
+Versions = tuple[tuple[int, int], ...]  # (mtime_ns, size) of each of FILES
+
+
 @dataclass(frozen=True, eq=False)  # identity hash: one object per version of the files
 class Content:
     """Everything the site is generated from."""
 
     dataset: Dataset
     ui: Strings
+    source: tuple[Path, Versions]  # the data folder and the versions of its files it was read from
 
 
 class ContentError(PluginError):
@@ -83,14 +99,23 @@ def load(data_dir: Path = DATA_DIR) -> Content:
             versions.append((stat.st_mtime_ns, stat.st_size))
         except OSError:
             versions.append((0, 0))
-    return _load_content(data_dir, tuple(versions))
+    source = (data_dir, tuple(versions))
+    return _primed.get(source) or _load_content(*source)
 
 
 FILES = ("patterns.yml", "ui.yml")
+_primed: dict[tuple[Path, Versions], Content] = {}
+
+
+def prime(content: Content) -> None:
+    """Make `load` return `content`, read by another process, while its files are unchanged:
+    the language builds run in worker processes and reuse the parent's reading."""
+    _primed.clear()
+    _primed[content.source] = content
 
 
 @functools.lru_cache(maxsize=4)
-def _load_content(data_dir: Path, _versions: tuple[tuple[int, int], ...]) -> Content:
+def _load_content(data_dir: Path, versions: Versions) -> Content:
     errors: list[DatasetError] = []
     results: list[BaseModel] = []
     models: tuple[type[BaseModel], ...] = (Dataset, Strings)
@@ -104,7 +129,7 @@ def _load_content(data_dir: Path, _versions: tuple[tuple[int, int], ...]) -> Con
     dataset, ui = results
     assert isinstance(dataset, Dataset)
     assert isinstance(ui, Strings)
-    return Content(dataset, ui)
+    return Content(dataset, ui, (data_dir, versions))
 
 
 def load_file(path: Path, model: type[BaseModel]) -> BaseModel:
@@ -121,6 +146,68 @@ def load_file(path: Path, model: type[BaseModel]) -> BaseModel:
 
 @functools.lru_cache(maxsize=8)
 def _load_cached(path: Path, model: type[BaseModel], _mtime: int, _size: int) -> BaseModel:
+    return _load_fast(path, model) or _load_located(path, model)
+
+
+class _Resolver(BaseResolver):
+    """Plain scalars typed as ruamel's round-trip parser types them (YAML 1.2: `yes` and `0755`
+    are text, `1e3` a number), so that both parsers read a file as the same data."""
+
+
+for _versions, _tag, _regexp, _first in implicit_resolvers:
+    if (1, 2) in _versions:
+        _Resolver.add_implicit_resolver(_tag, _regexp, _first)
+
+
+class _Constructor(SafeConstructor):
+    """PyYAML's safe constructor, refusing a key given twice in a mapping, as ruamel does
+    (PyYAML would keep the last value silently)."""
+
+    def construct_mapping(self, node: MappingNode, deep: bool = False) -> dict[Any, Any]:
+        seen: set[Any] = set()
+        for key_node, _ in node.value:
+            if key_node.tag == "tag:yaml.org,2002:merge":
+                continue
+            key = self.construct_object(key_node, deep=True)
+            if key in seen:
+                raise ConstructorError(None, None, "duplicate key", key_node.start_mark)
+            seen.add(key)
+        mapping: dict[Any, Any] = super().construct_mapping(node, deep)
+        return mapping
+
+
+class _FastLoader(CParser, _Constructor, _Resolver):
+    """libyaml's parser with the constructor and resolver above (the layout of yaml.CSafeLoader)."""
+
+    def __init__(self, stream: str) -> None:
+        CParser.__init__(self, stream)
+        _Constructor.__init__(self)
+        _Resolver.__init__(self)
+
+
+def _load_fast(path: Path, model: type[BaseModel]) -> BaseModel | None:
+    """The checked file, read with the C parser; None if anything is wrong with it."""
+    try:
+        loader = _FastLoader(path.read_text(encoding="utf-8"))
+        try:
+            raw = loader.get_single_data()
+        finally:
+            loader.dispose()
+    except (yaml.YAMLError, ValueError, TypeError, RecursionError):  # ValueError: not UTF-8
+        return None
+    if not isinstance(raw, dict) or any(_text_problems(raw)):
+        return None
+    if model is Dataset and any(_reference_problems(raw)):
+        return None
+    try:
+        return model.model_validate(_plain(raw))
+    except ValidationError:
+        return None
+
+
+def _load_located(path: Path, model: type[BaseModel]) -> BaseModel:
+    """The checked file, read with the round-trip parser; raises DatasetError listing every
+    problem with its line and column."""
     raw = _parse(path)
     problems = list(_text_problems(raw))
     if model is Dataset:

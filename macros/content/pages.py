@@ -22,15 +22,38 @@ def view(content: Content, lang: str) -> model.View:
     return model.site_view(content, lang)
 
 
+# Up to this many patterns the navigation lists them all, in dataset order. Beyond, every page
+# would carry every pattern's link (at 500 patterns, 161 of a pattern page's 229 KB), so they are
+# grouped by the dream-cycle step they break, a large group in runs of this many (titled by
+# their first and last numbers), and Material's `navigation.prune` writes only the open group's
+# links: the other groups are one link each, to their first pattern.
+FLAT_NAV_MAX = 12
+
+
 def nav(view: model.View) -> list[Any]:
-    """Navigation with translated titles, patterns in dataset order.
+    """Navigation with translated titles, patterns in dataset order (grouped by cycle step when
+    there are more than FLAT_NAV_MAX).
 
     Titles are HTML-escaped here: Material writes nav titles into the page unescaped.
     """
     ui = {key: str(escape(text)) for key, text in view["ui"].items()}
-    patterns = [
-        {str(escape(f"{p['number']}. {p['short_title']}")): p["src"]} for p in view["patterns"]
-    ]
+
+    def links(patterns: list[dict[str, Any]]) -> list[Any]:
+        return [{str(escape(f"{p['number']}. {p['short_title']}")): p["src"]} for p in patterns]
+
+    def runs(patterns: list[dict[str, Any]]) -> list[Any]:
+        if len(patterns) <= FLAT_NAV_MAX:
+            return links(patterns)
+        parts = [patterns[i : i + FLAT_NAV_MAX] for i in range(0, len(patterns), FLAT_NAV_MAX)]
+        return [{f"{part[0]['number']}–{part[-1]['number']}": links(part)} for part in parts]
+
+    patterns = links(view["patterns"])
+    if len(patterns) > FLAT_NAV_MAX:
+        patterns = [
+            {str(escape(step["label"])): runs(step["patterns"])}
+            for step in view["cycle"]
+            if step["patterns"]
+        ]
     return [
         {ui["nav_home"]: "index.md"},
         {ui["nav_patterns"]: patterns},

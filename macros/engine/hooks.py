@@ -1,7 +1,10 @@
-"""MkDocs hooks: check the dataset first, derive per-language settings, add generated pages.
+"""MkDocs hooks: glue between MkDocs and the engine-free parts of the build.
 
 Runs in every language build (docs/ja.yml, docs/en.yml). The dataset is checked in `on_config`,
 before MkDocs cleans the site directory, so a broken dataset leaves the last good site untouched.
+What is configured (macros/content/site.py, settings), the generated pages
+(macros/content/pages.py, generated) and the post-build steps (macros/postbuild/) are functions
+of plain values; the hooks only pass MkDocs' config and files to them (BUILD-NOTES.md).
 """
 
 from __future__ import annotations
@@ -15,9 +18,8 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
-from macros.content import dataset, pages
+from macros.content import dataset, pages, site
 from macros.content.schema import LANGUAGES
-from macros.content.site import published_root, site_root
 from macros.postbuild import assets, bundle, csp, phrases, sitemap
 
 
@@ -53,28 +55,19 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 
 def configure(config: MkDocsConfig) -> None:
     """Check the dataset and set what the pages need: language, names, navigation."""
-    lang = language(config)
-    content = dataset.load(data_dir(config))
-    view = pages.view(content, lang)
-    ui = view["ui"]
-    root = site_root(config.site_url)
-    published = published_root(config.site_url)
-    # No made-up address without SITE_URL: no canonical_url, so no absolute links (site.py).
-    config.site_url = f"{published}{lang}/" if published else None
-    config.site_name = ui["site_name"]
-    config.site_description = ui["site_description"]
+    found = site.settings(dataset.load(data_dir(config)), language(config), config.site_url)
+    config.site_url = found.site_url
+    config.site_name = found.site_name
+    config.site_description = found.site_description
     config.use_directory_urls = False  # pages open from disk (file://) and on any static host
-    config.nav = pages.nav(view)
-    config.mdx_configs.setdefault("toc", {})["permalink_title"] = ui["permalink"]
+    config.nav = found.nav
+    config.mdx_configs.setdefault("toc", {})["permalink_title"] = found.ui["permalink"]
     for entry in config.theme["palette"]:
         key = entry["toggle"]["name"]
-        entry["toggle"]["name"] = ui.get(key, key)
-    names = content.ui.root["language_name"]
-    languages = [{"code": code, "name": names[code]} for code in LANGUAGES]
+        entry["toggle"]["name"] = found.ui.get(key, key)
     extra: Any = config.extra
-    not_found = {k: ui[k] for k in ("not_found_title", "not_found_text", "nav_home_link")}
-    extra["crm"] = {"lang": lang, "root": root, "languages": languages, "ui": not_found}
-    extra["alternate"] = languages  # makes Material's header show the selector (our partial)
+    extra["crm"] = found.crm
+    extra["alternate"] = found.alternate
 
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
@@ -94,10 +87,10 @@ def on_post_build(config: MkDocsConfig) -> None:
     """Sitemaps in each sub-folder (Material fetches one next to every hreflang link: no 404),
     the checklist's modules bundled into one script, our own scripts and styles minified, and
     last, once the pages are final, the security policy."""
-    site = Path(config.site_dir)
-    sitemap.write_folder_sitemaps(site, config.site_url or "")
-    bundle.write(Path(config.theme.custom_dir or "overrides"), site)  # before minifying it
+    built = Path(config.site_dir)
+    sitemap.write_folder_sitemaps(built, config.site_url or "")
+    bundle.write(Path(config.theme.custom_dir or "overrides"), built)  # before minifying it
     assets.write(config)
     if language(config) == "ja":
-        phrases.mark_site(site)  # <wbr> between phrases; before the policy hashes the pages
-    csp.protect_site(site)
+        phrases.mark_site(built)  # <wbr> between phrases; before the policy hashes the pages
+    csp.protect_site(built)
