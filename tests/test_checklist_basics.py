@@ -87,7 +87,7 @@ def test_progress_verdicts_and_next_steps_follow_the_ticks(cl_page: Page, base_u
     expect(page.locator("[data-crm-next] li:visible")).to_have_count(25)
     for item in group.locator("li[data-item]").all()[:4]:
         item.locator(".crm-checklist__box").check()
-    expect(group.locator("[data-crm-score]")).to_have_text("Some risk: 4 of 5 statements hold")
+    expect(group.locator("[data-crm-score]")).to_have_text("Medium risk: 4 of 5 statements hold")
     page.check("#crm-na-over-spec-usage-tracked")
     expect(group.locator("[data-crm-score]")).to_have_text("Low risk: 4 of 4 statements hold")
     expect(page.locator("[data-crm-verdict]")).to_contain_text("Patterns at high risk: 4.")

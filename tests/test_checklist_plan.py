@@ -55,8 +55,8 @@ def test_a_proposal_starts_the_plan_riskiest_first_in_cycle_order(
     assert "Statements that do not hold yet, from the riskiest patterns first" in dialog(page)
     items = page.locator("dialog[open] .crm-cl__proposal li")
     expect(items).to_have_count(5)
-    # Vision never shared breaks "hope", the earliest step of a pattern: it comes first.
-    expect(items.first).to_contain_text("2. Vision never shared")
+    # Top-down, purpose unshared breaks "hope", the earliest step of a pattern: it comes first.
+    expect(items.first).to_contain_text("2. Top-down, purpose unshared")
     texts = items.all_inner_texts()
     assert not any(statement(FIRST) in text for text in texts)  # done
     dialog_button(page, "Add to the plan (5)")

@@ -96,7 +96,7 @@ def test_report_shows_every_section_with_hostile_text_as_text(
         ["田中", "No date", "Planned"],
     ]
     expect(plan.get_by_role("columnheader")).to_have_text(
-        ["Action (statement to make true)", "Owner", "Due", "Status"]
+        ["Target (statement)", "Owner", "Due", "Status"]
     )
     assert "gone" not in plan.inner_text(), "a removed action is not shown"
     expect(page.locator("[data-crm-report-verdict]")).to_have_text(
@@ -113,14 +113,14 @@ def test_report_shows_every_section_with_hostile_text_as_text(
     verdicts = cells(page, "[data-crm-report-verdicts] tr")
     assert [v[:2] for v in verdicts] == [
         ["1. Over-specified system", "High risk"],
-        ["2. Vision never shared", "High risk"],
-        ["5. Routine without PDCA", "High risk"],
-        ["3. Departmental silos", "Some risk"],
-        ["4. Too slow for reps", "Some risk"],
+        ["2. Top-down, purpose unshared", "High risk"],
+        ["5. An improvement cycle that never turns", "High risk"],
+        ["3. Departmental silos", "Medium risk"],
+        ["4. Too slow for reps", "Medium risk"],
     ]
     assert verdicts[1][2] == "2 of 4 (1 not applicable)"
     steps = page.locator("[data-crm-report-steps] li").all_inner_texts()
-    assert steps[0] == "Hope: High risk (2. Vision never shared)"
+    assert steps[0] == "Hope: High risk (2. Top-down, purpose unshared)"
     assert len(steps) == 5  # patterns 1 and 3 now break different steps (plan, goal)
     expect(page.locator(".crm-cycle__node.is-risk")).to_have_count(5)
     combined = page.locator("[data-crm-report-combined]")

@@ -15,7 +15,8 @@ from .conftest import ROOT
 
 DATA = ROOT / "docs" / "data"
 CONTENT = dataset.load(DATA)
-FIRST = revisions.statements(CONTENT)[0]
+# The first statement still at its first revision: set_revision() gives it an explicit one.
+FIRST = next(item for item in revisions.statements(CONTENT) if item.revision == 1)
 
 
 @pytest.fixture
@@ -64,7 +65,7 @@ def test_a_rewording_without_a_new_revision_fails_the_check(
     line = revisions.line_of(data_dir / "patterns.yml", FIRST.id)
     assert line > 1
     assert f"patterns.yml:{line}: statement '{FIRST.id}' changed its text" in err
-    assert "revision: 2" in err
+    assert f"revision: {FIRST.revision + 1}" in err
     assert f"--same-meaning {FIRST.id}" in err
 
 
@@ -103,7 +104,10 @@ def test_a_revision_never_goes_down(data_dir: Path, capsys: pytest.CaptureFixtur
     assert cli.main(["lock", str(data_dir)]) == 0
     path = data_dir / "patterns.yml"
     path.write_text(
-        path.read_text(encoding="utf-8").replace("revision: 2", "revision: 1"), encoding="utf-8"
+        path.read_text(encoding="utf-8").replace(
+            f"id: {FIRST.id}\n        revision: 2\n", f"id: {FIRST.id}\n        revision: 1\n"
+        ),
+        encoding="utf-8",
     )
     assert cli.main(["lock", str(data_dir), "--same-meaning", FIRST.id]) == 1
     assert "a revision never goes down" in capsys.readouterr().err

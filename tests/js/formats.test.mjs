@@ -26,7 +26,7 @@ const strings = {
   cl_na: "N/A",
   cl_note: "Note",
   cl_level_high: "High risk",
-  cl_level_mid: "Some risk",
+  cl_level_mid: "Medium risk",
   cl_level_low: "Low risk",
   cl_level_none: "Not applicable",
   cl_verdict_high: "Exposed: {open} open.",
