@@ -45,9 +45,11 @@ CHROMIUM_ARGS = [
 ]
 
 
-# Under pytest-xdist (pyproject.toml: `-n 2 --dist loadgroup`) the tests of one xdist_group run in
-# one worker, one after another; the rest go one by one to whichever worker is free. The longest
-# groups come first, so that no worker is left with one of them at the end while the other idles.
+# Under pytest-xdist (pyproject.toml: `-n 2 --dist loadscope`) the tests of one module run in one
+# worker, so a module fixture (Lighthouse's run, the Nu checker's) runs once. `--dist loadgroup`
+# would also keep an xdist_group together across modules (the crawl's three gates), but with
+# pytest 9.2 xdist 3.8 cannot tag the node ids it groups by, so it groups nothing. The marks stay:
+# they order the longest modules first, so no worker is left with one of them at the end.
 FIRST_GROUPS = ("crawl", "serve", "lighthouse", "engines", "properdocs", "vnu", "edited-site")
 
 
