@@ -6,6 +6,7 @@ import contextlib
 import functools
 import http.server
 import json
+import pickle
 import shutil
 import socket
 import sys
@@ -45,9 +46,11 @@ CHROMIUM_ARGS = [
 ]
 
 
-# Under pytest-xdist (pyproject.toml: `-n 2 --dist loadgroup`) the tests of one xdist_group run in
-# one worker, one after another; the rest go one by one to whichever worker is free. The longest
-# groups come first, so that no worker is left with one of them at the end while the other idles.
+# Under pytest-xdist (pyproject.toml: `-n 2 --dist loadscope`) the tests of one module run in one
+# worker, so a module fixture (Lighthouse's run, the Nu checker's) runs once. `--dist loadgroup`
+# would also keep an xdist_group together across modules (the crawl's three gates), but with
+# pytest 9.2 xdist 3.8 cannot tag the node ids it groups by, so it groups nothing. The marks stay:
+# they order the longest modules first, so no worker is left with one of them at the end.
 FIRST_GROUPS = ("crawl", "serve", "lighthouse", "engines", "properdocs", "vnu", "edited-site")
 
 
@@ -55,6 +58,8 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     def rank(item: pytest.Item) -> int:
         mark = item.get_closest_marker("xdist_group")
         name = None if mark is None else mark.args[0] if mark.args else mark.kwargs.get("name")
+        if name == "crawl" and item.path.name != "test_gate_axe.py":
+            return len(FIRST_GROUPS) + 1  # the axe gate's module makes the crawl; these read it
         return FIRST_GROUPS.index(name) if name in FIRST_GROUPS else len(FIRST_GROUPS)
 
     items.sort(key=rank)  # stable: the order within a rank is the collection's
@@ -249,13 +254,21 @@ def context(browser: Browser) -> Iterator[BrowserContext]:
 
 
 @pytest.fixture(scope="session")
-def crawl(browser: Browser, site_dir: Path, base_url: str) -> Crawl:
+def crawl(browser: Browser, site_dir: Path, base_url: str, site_server: Served) -> Crawl:
     """Every page visited once per palette, with axe-core's and the policy's violations and the
-    requests to other hosts (tests/audit/crawl.py): read by the axe, CSP and requests gates,
-    which carry `xdist_group("crawl")` so that one worker crawls for all three."""
+    requests to other hosts (tests/audit/crawl.py): read by the axe, CSP and requests gates.
+    Under xdist the first worker to need it crawls (under a file lock) and saves the result for
+    the other."""
     from tests.audit import crawl as crawler  # it reads READY from this module
 
-    return crawler.run(browser, site_dir, base_url)
+    if site_server.lock is None:
+        return crawler.run(browser, site_dir, base_url)
+    saved = site_server.lock.with_name("crawl.pickle")
+    with FileLock(site_server.lock.with_name("crawl.lock")):
+        if not saved.exists():
+            saved.write_bytes(pickle.dumps(crawler.run(browser, site_dir, base_url)))
+        found: Crawl = pickle.loads(saved.read_bytes())
+        return found
 
 
 def screenshot(page: Page, name: str) -> Path:
