@@ -16,7 +16,7 @@ from playwright.sync_api import Browser, BrowserContext, Page
 from macros.content import dataset
 from macros.postbuild import phrases
 from tests import report_helpers as R
-from tests.conftest import ROOT
+from tests.conftest import ROOT, settled
 
 PATTERN = dataset.load(ROOT / "docs" / "data").dataset.patterns[0].id
 PAGES = ["index.html", f"patterns/{PATTERN}.html", "checklist.html", "report.html", "cycle.html"]
@@ -104,16 +104,10 @@ def open_ja(context: BrowserContext, base_url: str, path: str, width: int = 1280
     page = context.new_page()
     page.set_viewport_size({"width": width, "height": 900})
     page.goto(f"{base_url}/ja/{path}")
-    page.wait_for_function("() => typeof document$ !== 'undefined'")
     root = page.locator("[data-crm-root], [data-crm-report]")
     if root.count():
-        root.first.scroll_into_view_if_needed()
-        page.wait_for_selector(
-            "[data-crm-root][data-crm-ready], [data-crm-report-body]:not([hidden])",
-            state="attached",
-        )
-    page.wait_for_load_state("networkidle")
-    return page
+        root.first.scroll_into_view_if_needed()  # the checklist's code comes when it is near
+    return settled(page)
 
 
 # (a) Lines break between phrases ------------------------------------------------------------

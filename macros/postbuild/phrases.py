@@ -154,12 +154,14 @@ class _Run:
 
 def joined(text: str, index: int) -> bool:
     """Whether a browser with keep-all may still break before `text[index]`: after closing
-    punctuation inside a phrase (not before more punctuation or a space)."""
-    return (
-        text[index - 1] in BREAKS_AFTER
-        and not text[index].isspace()
-        and text[index] not in BREAKS_AFTER
-    )
+    punctuation inside a phrase (not before more punctuation or a space), and where a digit or
+    a Latin letter meets kana or kanji (60% / 未満)."""
+    before, here = text[index - 1], text[index]
+    if before.isspace() or here.isspace():
+        return False
+    if before in BREAKS_AFTER:
+        return here not in BREAKS_AFTER
+    return is_japanese(before) != is_japanese(here)
 
 
 class _Marker(HTMLParser):

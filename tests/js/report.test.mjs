@@ -66,10 +66,12 @@ test("participants fall back to the combined members; disagreements keep only kn
   };
   const r = summarize(data);
   assert.equal(r.empty, false);
-  assert.equal(r.participants, "Sales, IT");
+  assert.equal(r.participants, "");
+  assert.deepEqual(r.members, ["Sales", "IT"]); // the page joins them in its language (cl_list_join)
   assert.deepEqual(r.split.map((w) => w.item.id), ["b-two", "a-one"]);
   data.meta.participants = "Sato, Suzuki";
   assert.equal(summarize(data).participants, "Sato, Suzuki");
+  assert.deepEqual(summarize(data).members, []);
 });
 
 test("notes are listed in catalogue order with their answer", () => {

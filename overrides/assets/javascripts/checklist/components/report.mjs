@@ -11,6 +11,7 @@ import { KEY } from "../model/contract.mjs";
 import { toICS } from "../model/formats.mjs";
 import { overall } from "../model/score.mjs";
 import { parse } from "../model/state.mjs";
+import { list } from "../model/strings.mjs";
 import { summarize } from "../model/summary.mjs";
 import * as RiskChart from "./risk-chart.mjs";
 
@@ -86,7 +87,7 @@ function renderMeta(view, r) {
     ["cl_report_project", r.title],
     ["cl_report_date", longDate(view, r.date)],
     ["cl_report_round", round],
-    ["cl_report_participants", r.participants],
+    ["cl_report_participants", r.participants || list(view.t, r.members)],
   ];
   view.$meta.replaceChildren.apply(view.$meta, rows.filter(function (row) { return row[0] !== "cl_report_project" || row[1]; }).map(function (row) {
     return D.el("div", {}, [D.el("dt", { textContent: view.t[row[0]] }), D.el("dd", { textContent: row[1] || view.t.cl_report_not_recorded })]);
@@ -163,7 +164,7 @@ function renderSteps(view, r) {
     risk[step.step.id] = step.level;
     return D.el("li", { "data-level": step.level, textContent: D.fmt(view, "cl_report_step_row", {
       step: step.step.label, level: level(view, step.level),
-      patterns: step.patterns.map(function (p) { return p.title; }).join(", "),
+      patterns: list(view.t, step.patterns.map(function (p) { return p.title; })),
     }) });
   }) : [D.el("li", { textContent: view.t.cl_report_steps_none })]);
   view.$root.querySelectorAll(".crm-cycle__node[data-step]").forEach(function ($node) {
@@ -197,7 +198,7 @@ function renderCombined(view, r) {
   view.$combined.hidden = !r.combined;
   if (!r.combined) return;
   find(view.$root, "combined-intro").textContent = D.fmt(view, "cl_report_combined_intro", {
-    n: r.combined.members.length, date: longDate(view, r.combined.date), names: r.combined.members.join(", "), split: r.split.length,
+    n: r.combined.members.length, date: longDate(view, r.combined.date), names: list(view.t, r.combined.members), split: r.split.length,
   });
   view.$split.replaceChildren.apply(view.$split, r.split.length
     ? r.split.map(function (where) { return D.el("li", {}, statement(where)); })

@@ -94,7 +94,9 @@ export function summarize(data, catalogue) {
   return {
     empty: !answered && !actions.length && !combined,
     title: typeof meta.title === "string" ? meta.title : "",
-    participants: (typeof meta.participants === "string" && meta.participants) || (combined ? combined.members.join(", ") : ""),
+    // The participants as typed; else the combined members, joined by the page in its language.
+    participants: typeof meta.participants === "string" ? meta.participants : "",
+    members: !meta.participants && combined ? combined.members.slice() : [],
     round: round, roundMatches: !!matched,
     date: matched && round ? round.date : changed,
     rows: rows, ranked: ranked, total: score(items, all), steps: steps,
