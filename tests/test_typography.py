@@ -330,3 +330,13 @@ def test_chart_labels_are_at_least_12_px(
     assert not narrow, f"ja/{path}: a chart only {narrow} px wide"
     small = [f"{label['text']}: {label['px']:.1f} px" for label in labels if label["px"] < 11.95]
     assert not small, f"ja/{path} ({media}, {width} px): labels under 12 px:\n" + "\n".join(small)
+
+
+def test_a_held_phrase_closes_before_the_next_element() -> None:
+    """A phrase kept whole (digits meeting kana, closing punctuation) is wrapped inside its own
+    text: the wrapper closes before a heading's permalink, so the page stays well formed."""
+    heading = '<h3 id="x">画面を1つつくる<a class="headerlink" href="#x">&para;</a></h3>'
+    marked = phrases.mark(heading)
+    assert '<span class="crm-phrase">1つつくる</span><wbr><a class="headerlink"' in marked
+    caption = phrases.mark("<figcaption>判定は60%未満ならリスク高です</figcaption>")
+    assert '<span class="crm-phrase">60%未満なら</span>' in caption

@@ -123,7 +123,7 @@ class _Run:
         for start, end in pairwise([0, *cuts, len(text)]):
             if not any(joined(text, i) for i in range(start + 1, end)):
                 continue
-            first, last = self.source(start, inside=True), self.source(end, inside=True)
+            first, last = self.source(start, inside=True), self.source(end)
             piece = self.piece_at(start)
             if first is not None and last is not None and piece and piece is self.piece_at(end - 1):
                 found += [(first, OPEN), (last, CLOSE)]
