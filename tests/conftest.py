@@ -12,6 +12,7 @@ import socket
 import sys
 import tempfile
 import threading
+import warnings
 from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -20,6 +21,7 @@ import pytest
 from bs4 import BeautifulSoup
 from filelock import FileLock
 from playwright.sync_api import Browser, BrowserContext, Page, sync_playwright
+from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 
 from macros.commands.build import build_into, build_language
 from macros.content.schema import LANGUAGES
@@ -97,6 +99,11 @@ class QuietHandler(http.server.SimpleHTTPRequestHandler):
 class QuietServer(http.server.ThreadingHTTPServer):
     """A threading HTTP server that says nothing when a browser drops a connection (a page
     closed while a file was on its way), and reports any other error as usual."""
+
+    # Both workers' browsers share this server; the default backlog of 5 drops connections in a
+    # burst (a crawl in one worker while the other opens a page), and a dropped request can be
+    # the sitemap, which Material does not ask for again.
+    request_queue_size = 128
 
     def handle_error(self, request: Any, client_address: Any) -> None:
         if not isinstance(sys.exc_info()[1], ConnectionError):
@@ -322,11 +329,38 @@ SETTLED = f"""() => {{
 }}"""
 
 
+# What a page that never became READY had done: said when a wait fails, so that a failure in CI
+# can be told apart (no bundle, no document$, no sitemap).
+DIAGNOSIS = """() => ({
+  readyState: document.readyState,
+  material: typeof document$ !== "undefined",
+  scripts: [...document.scripts].filter((s) => s.src).map((s) => s.src.split("/").pop()),
+  requests: performance.getEntriesByType("resource").map((e) => e.name.split("/").pop()),
+})"""
+
+
 def enhanced(page: Page) -> Page:
     """Wait until the page's scripts have run and Material's instant navigation is armed (it
     needs the sitemap). The scripts load after the first paint (assets/javascripts/loader.js), so
-    right after `goto` a link may still be a plain link, as it is for a reader that quick."""
-    page.wait_for_function(READY)
+    right after `goto` a link may still be a plain link, as it is for a reader that quick.
+
+    On a loaded machine a request of the page's start can be lost; Material then gives up on
+    the sitemap without asking again, as it would for a reader on a bad line, who reloads. So
+    does this, once, with a warning that says what the page had done; a page that is not ready
+    after the reload fails the test with that account."""
+    try:
+        page.wait_for_function(READY)
+    except PlaywrightTimeoutError:
+        first = page.evaluate(DIAGNOSIS)
+        warnings.warn(f"{page.url} was not ready after 30 s, reloaded: {first}", stacklevel=2)
+        page.reload()
+        try:
+            page.wait_for_function(READY)
+        except PlaywrightTimeoutError:
+            pytest.fail(
+                f"{page.url} never became ready (Material's document$ and the sitemap): "
+                f"first {first}, after a reload {page.evaluate(DIAGNOSIS)}"
+            )
     return page
 
 
